@@ -1,0 +1,80 @@
+import { HttpStatus } from '@nestjs/common';
+
+/** Messages for the unique constraints a client can trip; anything else is generic. */
+const CONSTRAINT_MESSAGES: Record<string, string> = {
+  wards_tenant_name_key: 'A ward with this name already exists',
+  categories_tenant_slug_key: 'A category with this slug already exists',
+  users_tenant_email_key: 'A user with this email already exists',
+  tenants_slug_key: 'A tenant with this slug already exists',
+};
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+
+export interface DescribedDatabaseError {
+  status: HttpStatus;
+  code?: string;
+  message?: string;
+}
+
+interface PgErrorFields {
+  code?: string;
+  constraint?: string;
+  driverError?: { code?: string; constraint?: string };
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, driverError } = error as PgErrorFields;
+  const message = (error as { message?: unknown }).message;
+  return (
+    UNAVAILABLE_CODES.has(code ?? '') ||
+    UNAVAILABLE_CODES.has(driverError?.code ?? '') ||
+    (typeof message === 'string' &&
+      /Connection terminated|connection timeout|Client has encountered a connection error|Connection is not established/i.test(
+        message,
+      ))
+  );
+}
+
+export function describeDatabaseError(error: unknown): DescribedDatabaseError {
+  const fields = (error ?? {}) as PgErrorFields;
+  const code = fields.driverError?.code ?? fields.code;
+  const constraint = fields.driverError?.constraint ?? fields.constraint;
+  if (isDatabaseUnavailable(error)) return { status: HttpStatus.SERVICE_UNAVAILABLE, code };
+  switch (code) {
+    case '23505':
+      return {
+        status: HttpStatus.CONFLICT,
+        code,
+        message: CONSTRAINT_MESSAGES[constraint ?? ''] ?? 'Resource already exists',
+      };
+    case '23503':
+      return {
+        status: HttpStatus.UNPROCESSABLE_ENTITY,
+        code,
+        message: 'A referenced resource does not exist in this tenant',
+      };
+    case '23514':
+      return { status: HttpStatus.UNPROCESSABLE_ENTITY, code, message: 'Value breaks a domain rule' };
+    case '22P02':
+    case '22007':
+    case '22008':
+    case '22003':
+      return { status: HttpStatus.BAD_REQUEST, code, message: 'Invalid value' };
+    default:
+      return { status: HttpStatus.INTERNAL_SERVER_ERROR, code };
+  }
+}

@@ -1,0 +1,128 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { ApiError } from '../errors/api-error';
+import { type CursorValue, decodeCursor, encodeCursor, invalidCursor } from './cursor';
+import { DEFAULT_PAGE_SIZE, type ListQueryDto } from './list-query.dto';
+
+export type SortValueType = 'text' | 'timestamp' | 'integer' | 'uuid';
+
+export interface SortField<E> {
+  /** SQL expression the rows are ordered by (may use the query builder's alias). */
+  expression: string;
+  type: SortValueType;
+  value: (row: E) => CursorValue;
+}
+
+export interface SortSpec<E> {
+  fields: Record<string, SortField<E>>;
+  /** e.g. `-createdAt` */
+  defaultSort: string;
+  /** Tie-breaker: the rows' primary key expression, e.g. `w.id`. */
+  idExpression: string;
+  id: (row: E) => string;
+}
+
+export interface Pagination {
+  page: number | null;
+  pageSize: number;
+  total: number | null;
+  totalPages: number | null;
+  nextCursor: string | null;
+}
+
+export interface Page<E> {
+  items: E[];
+  pagination: Pagination;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SQL_TYPES: Record<SortValueType, string> = {
+  text: 'text',
+  timestamp: 'timestamptz',
+  integer: 'integer',
+  uuid: 'uuid',
+};
+
+function checkValue(value: CursorValue, type: SortValueType): void {
+  const ok =
+    (type === 'text' && typeof value === 'string') ||
+    (type === 'integer' && Number.isInteger(value)) ||
+    (type === 'uuid' && typeof value === 'string' && UUID.test(value)) ||
+    (type === 'timestamp' && typeof value === 'string' && !Number.isNaN(Date.parse(value)));
+  if (!ok) throw invalidCursor();
+}
+
+/** Resolves `sort` against a route's whitelist. */
+export function resolveSort<E>(sort: string | undefined, spec: SortSpec<E>) {
+  const requested = sort ?? spec.defaultSort;
+  const name = requested.replace(/^-/, '');
+  const field = spec.fields[name];
+  if (!field) {
+    throw ApiError.badRequest(`Cannot sort by "${name}"`, {
+      fields: { sort: [`sort must be one of: ${Object.keys(spec.fields).join(', ')} (prefix - for descending)`] },
+    });
+  }
+  return { requested, field, direction: requested.startsWith('-') ? ('DESC' as const) : ('ASC' as const) };
+}
+
+/**
+ * Page mode (`page`, with a count) or cursor mode (`cursor`, keyset, no count) over an
+ * already tenant-scoped, filtered query.
+ */
+export async function paginate<E extends ObjectLiteral>(
+  qb: SelectQueryBuilder<E>,
+  query: ListQueryDto,
+  spec: SortSpec<E>,
+): Promise<Page<E>> {
+  if (query.page !== undefined && query.cursor !== undefined) {
+    throw ApiError.badRequest('Use either page or cursor, not both', {
+      fields: { cursor: ['cannot be combined with page'] },
+    });
+  }
+  const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+  const { requested, field, direction } = resolveSort(query.sort, spec);
+  qb.orderBy(field.expression, direction).addOrderBy(spec.idExpression, direction);
+
+  const cursorOf = (row: E) => encodeCursor({ sort: requested, values: [field.value(row), spec.id(row)] });
+
+  if (query.cursor !== undefined) {
+    const [value, id] = decodeCursor(query.cursor, requested, 2);
+    checkValue(value, field.type);
+    checkValue(id, 'uuid');
+    const comparison = direction === 'ASC' ? '>' : '<';
+    qb.andWhere(
+      `(${field.expression}, ${spec.idExpression}) ${comparison} (CAST(:cursorValue AS ${SQL_TYPES[field.type]}), CAST(:cursorId AS uuid))`,
+      { cursorValue: value, cursorId: id },
+    );
+    const rows = await qb.limit(pageSize + 1).getMany();
+    const items = rows.slice(0, pageSize);
+    const last = items.at(-1);
+    return {
+      items,
+      pagination: {
+        page: null,
+        pageSize,
+        total: null,
+        totalPages: null,
+        nextCursor: rows.length > pageSize && last ? cursorOf(last) : null,
+      },
+    };
+  }
+
+  const page = query.page ?? 1;
+  const total = await qb.getCount();
+  const items = await qb
+    .offset((page - 1) * pageSize)
+    .limit(pageSize)
+    .getMany();
+  const last = items.at(-1);
+  return {
+    items,
+    pagination: {
+      page,
+      pageSize,
+      total,
+      totalPages: Math.ceil(total / pageSize),
+      nextCursor: page * pageSize < total && last ? cursorOf(last) : null,
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { AppConfig } from '@wardline/common';
+import { appUrlFrom } from './data-source';
+import { startEmbeddedPostgres } from './embedded-postgres';
+
+export interface DatabaseEndpoint {
+  /** Owns the schema: migrations, operator CLI. */
+  ownerUrl: string;
+  /** The API's own role, bound by row-level security. */
+  appUrl: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/** `DATABASE_URL` when set; otherwise the embedded PostgreSQL under the data dir. */
+export async function openDatabaseEndpoint(config: AppConfig): Promise<DatabaseEndpoint> {
+  if (config.databaseUrl) {
+    return {
+      ownerUrl: config.databaseUrl,
+      appUrl: config.databaseAppUrl ?? appUrlFrom(config.databaseUrl),
+      embedded: false,
+      stop: async () => undefined,
+    };
+  }
+  const embedded = await startEmbeddedPostgres(config.dataDir);
+  return {
+    ownerUrl: embedded.url,
+    appUrl: config.databaseAppUrl ?? appUrlFrom(embedded.url),
+    embedded: true,
+    stop: embedded.stop,
+  };
+}

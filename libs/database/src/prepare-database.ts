@@ -1,0 +1,62 @@
+import type { DataSource } from 'typeorm';
+import { APP_ROLE, openDataSource, passwordOf, roleOf } from './data-source';
+
+/** What the application role may do, table by table. */
+const APP_GRANTS: Record<string, string> = {
+  tenants: 'SELECT, UPDATE',
+  users: 'SELECT, INSERT, UPDATE',
+  api_keys: 'SELECT, INSERT, UPDATE',
+  wards: 'SELECT, INSERT, UPDATE',
+  categories: 'SELECT, INSERT, UPDATE',
+};
+const APP_FUNCTIONS = ['wardline_authenticate(bytea)', 'wardline_touch_api_keys(uuid[], timestamptz[])'];
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const quoteLiteral = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+async function ensureAppRole(owner: DataSource, role: string, password: string | undefined): Promise<void> {
+  const [{ exists }] = (await owner.query('SELECT exists(SELECT 1 FROM pg_roles WHERE rolname = $1) AS exists', [
+    role,
+  ])) as { exists: boolean }[];
+  const passwordClause = password === undefined ? 'PASSWORD NULL' : `PASSWORD ${quoteLiteral(password)}`;
+  if (!exists) {
+    await owner.query(`CREATE ROLE ${quoteIdent(role)} LOGIN NOSUPERUSER NOBYPASSRLS ${passwordClause}`);
+  } else {
+    await owner.query(`ALTER ROLE ${quoteIdent(role)} LOGIN NOSUPERUSER NOBYPASSRLS ${passwordClause}`);
+  }
+}
+
+async function grantAppRole(owner: DataSource, role: string): Promise<void> {
+  const grantee = quoteIdent(role);
+  const database = quoteIdent(owner.driver.database ?? 'postgres');
+  await owner.query(`GRANT CONNECT ON DATABASE ${database} TO ${grantee}`);
+  await owner.query(`GRANT USAGE ON SCHEMA public TO ${grantee}`);
+  for (const [table, privileges] of Object.entries(APP_GRANTS)) {
+    await owner.query(`REVOKE ALL ON ${table} FROM ${grantee}`);
+    await owner.query(`GRANT ${privileges} ON ${table} TO ${grantee}`);
+  }
+  for (const fn of APP_FUNCTIONS) await owner.query(`GRANT EXECUTE ON FUNCTION ${fn} TO ${grantee}`);
+}
+
+/**
+ * Runs as the owner: migrations, the application role and its grants. Idempotent, so every
+ * start (and the CLI's `migrate`) may call it.
+ */
+export async function prepareDatabase(ownerUrl: string, appUrl: string): Promise<string[]> {
+  const owner = await openDataSource(ownerUrl, 2);
+  try {
+    // Two instances starting together must not both migrate.
+    await owner.query('SELECT pg_advisory_lock(hashtext($1))', ['wardline.prepare']);
+    const applied = await owner.runMigrations({ transaction: 'each' });
+    const appRole = roleOf(appUrl);
+    if (appRole === roleOf(ownerUrl)) {
+      throw new Error('The application must not connect as the owner of the tables (DATABASE_APP_URL)');
+    }
+    if (appRole === APP_ROLE) await ensureAppRole(owner, appRole, passwordOf(ownerUrl));
+    await grantAppRole(owner, appRole);
+    await owner.query('SELECT pg_advisory_unlock(hashtext($1))', ['wardline.prepare']);
+    return applied.map((migration) => migration.name);
+  } finally {
+    await owner.destroy();
+  }
+}

@@ -1,0 +1,5 @@
+export * from './tenant-context';
+export * from './tenant-transaction';
+export * from './tenant-repository';
+export * from './tenant-transaction.interceptor';
+export * from './tenancy.module';

@@ -1,0 +1,81 @@
+import type { DeepPartial, EntityTarget, Repository, SelectQueryBuilder } from 'typeorm';
+import type { TenantOwned } from '@wardline/database';
+import type { TenantContext } from './tenant-context';
+import type { TenantTransaction } from './tenant-transaction';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string): boolean => UUID.test(value);
+
+/** Fields a caller may give on insert: never the id or the tenant. */
+export type NewRow<E extends TenantOwned> = DeepPartial<Omit<E, 'id' | 'tenantId'>>;
+
+export type UpdateOutcome<E> =
+  | { kind: 'updated'; row: E }
+  | { kind: 'not_found' }
+  | { kind: 'version_mismatch'; current: E };
+
+/**
+ * The only way feature code reaches tenant rows: every read, update and delete is filtered
+ * by the context's tenant, every insert gets it, and without a context it throws.
+ */
+export class TenantRepository<E extends TenantOwned> {
+  constructor(
+    private readonly target: EntityTarget<E>,
+    private readonly transaction: TenantTransaction,
+    private readonly tenant: TenantContext,
+  ) {}
+
+  private get repository(): Repository<E> {
+    return this.transaction.manager.getRepository(this.target);
+  }
+
+  /** A query already limited to the tenant: add conditions with `andWhere`, never `where`. */
+  query(alias: string): SelectQueryBuilder<E> {
+    return this.repository
+      .createQueryBuilder(alias)
+      .where(`${alias}.tenantId = :tenantId`, { tenantId: this.tenant.tenantId });
+  }
+
+  async findById(id: string, alias = 'row'): Promise<E | null> {
+    if (!isUuid(id)) return null;
+    return this.query(alias).andWhere(`${alias}.id = :id`, { id }).getOne();
+  }
+
+  async existsById(id: string): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    return this.query('row').andWhere('row.id = :id', { id }).getExists();
+  }
+
+  async insert(values: NewRow<E>): Promise<E> {
+    const row = this.repository.create({ ...values, tenantId: this.tenant.tenantId } as DeepPartial<E>);
+    return this.repository.save(row);
+  }
+
+  /**
+   * Locks the row, checks `expectedVersion` (If-Match) and applies the patch; the version
+   * column moves on by one.
+   */
+  async update(id: string, patch: DeepPartial<E>, expectedVersion?: number): Promise<UpdateOutcome<E>> {
+    if (!isUuid(id)) return { kind: 'not_found' };
+    const current = await this.query('row')
+      .andWhere('row.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!current) return { kind: 'not_found' };
+    if (expectedVersion !== undefined && (current as { version?: number }).version !== expectedVersion) {
+      return { kind: 'version_mismatch', current };
+    }
+    const row = await this.repository.save(this.repository.merge(current, patch));
+    return { kind: 'updated', row };
+  }
+
+  async delete(id: string): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const result = await this.repository
+      .createQueryBuilder()
+      .delete()
+      .where('id = :id AND tenant_id = :tenantId', { id, tenantId: this.tenant.tenantId })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+}

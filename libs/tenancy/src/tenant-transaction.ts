@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ClsService } from 'nestjs-cls';
+import { DataSource, type EntityManager } from 'typeorm';
+import { TenantContext } from './tenant-context';
+
+const MANAGER = Symbol('wardline.entity-manager');
+
+/**
+ * One transaction per unit of work, with `app.tenant_id` set transaction-locally first, so
+ * row-level security sees only the current tenant even where a query forgets its filter.
+ */
+@Injectable()
+export class TenantTransaction {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cls: ClsService,
+    private readonly tenant: TenantContext,
+  ) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.cls.get(MANAGER)) return work();
+    const tenantId = this.tenant.tenantId;
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      this.cls.set(MANAGER, manager);
+      try {
+        return await work();
+      } finally {
+        this.cls.set(MANAGER, undefined);
+      }
+    });
+  }
+
+  /** The current tenant's transaction; throws outside one. */
+  get manager(): EntityManager {
+    const manager = this.cls.isActive() ? (this.cls.get(MANAGER) as EntityManager | undefined) : undefined;
+    if (!manager) throw new Error('No tenant transaction: run the work through TenantTransaction.run()');
+    return manager;
+  }
+}
