@@ -1,17 +1,44 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Controller, Get, Module } from '@nestjs/common';
-import { hello } from '@wardline/common';
+import { AppConfig, ConfigError } from '@wardline/common';
+import { openDatabaseEndpoint, prepareDatabase } from '@wardline/database';
+import { createApp } from './bootstrap/create-app';
+import { firstRun } from './bootstrap/first-run';
 
-@Controller()
-class C { @Get('x') x() { return { hello: hello(), v: process.version }; } }
-@Module({ controllers: [C] })
-class M {}
-async function main() {
-  const app = await NestFactory.create<NestFastifyApplication>(M, new FastifyAdapter());
-  await app.listen(3999);
-  console.log(await (await fetch('http://127.0.0.1:3999/x')).text());
-  await app.close();
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = new AppConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+
+  const endpoint = await openDatabaseEndpoint(config);
+  await prepareDatabase(endpoint.ownerUrl, endpoint.appUrl);
+  const welcome = await firstRun(endpoint);
+  const app = await createApp(config, endpoint);
+  await app.listen({ port: config.port, host: config.host });
+
+  const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  process.stdout.write(`\nWardline is running on ${base}\n  API docs (Swagger UI): ${base}/docs\n${welcome}\n`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    process.stdout.write(`\n${signal} received: stopping\n`);
+    await app.close().catch(() => undefined);
+    await endpoint.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
-void main();
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Wardline failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -10,3 +10,8 @@ export * from './validation/validation-pipe';
 export * from './pagination/list-query.dto';
 export * from './pagination/cursor';
 export * from './pagination/paginate';
+export * from './errors/api-error-responses';
+export * from './http/etag';
+export * from './http/export';
+export * from './validation/decorators';
+export * from './validation/slug';

@@ -29,3 +29,6 @@ export async function openDatabaseEndpoint(config: AppConfig): Promise<DatabaseE
     stop: embedded.stop,
   };
 }
+
+/** Injection token for the process's `DatabaseEndpoint`. */
+export const DATABASE_ENDPOINT = Symbol('wardline.database-endpoint');

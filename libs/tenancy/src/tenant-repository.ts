@@ -79,3 +79,14 @@ export class TenantRepository<E extends TenantOwned> {
     return (result.affected ?? 0) > 0;
   }
 }
+
+/** The updated row, or the contract's 404 / 409 for the other outcomes. */
+export function updatedOrThrow<E>(
+  outcome: UpdateOutcome<E>,
+  notFound: () => Error,
+  mismatch: (current: E) => Error,
+): E {
+  if (outcome.kind === 'not_found') throw notFound();
+  if (outcome.kind === 'version_mismatch') throw mismatch(outcome.current);
+  return outcome.row;
+}

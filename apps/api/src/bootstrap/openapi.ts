@@ -1,0 +1,31 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { API_KEY_SCHEME, BEARER_SCHEME } from '@wardline/auth';
+
+export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setOpenAPIVersion('3.1.0')
+    .setTitle('Wardline API')
+    .setDescription(
+      'Casework API for UK councils and councillors. Every request carries an API key, as ' +
+        '`Authorization: Bearer <key>` or `X-API-Key: <key>`; the key fixes the tenant, and the ' +
+        "tenant's plan, the key's scopes and its owner's role decide what it may do. Errors are " +
+        '`{ "error": "...", "details": { } }`.',
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key as a Bearer token' }, BEARER_SCHEME)
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'API key header' }, API_KEY_SCHEME)
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** `GET /openapi.json` and Swagger UI at `GET /docs`, both without a key. */
+export function mountOpenApi(app: NestFastifyApplication): void {
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'openapi.json',
+    yamlDocumentUrl: 'openapi.yaml',
+    swaggerOptions: { persistAuthorization: true },
+    customSiteTitle: 'Wardline API',
+  });
+}

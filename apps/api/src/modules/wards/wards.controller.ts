@@ -1,0 +1,84 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { RequireScope } from '@wardline/auth';
+import { ApiErrorResponses, etagOf, parseIfMatch, sendExport } from '@wardline/common';
+import type { FastifyReply } from 'fastify';
+import { CreateWardDto } from './dto/create-ward.dto';
+import { ExportWardsQuery, ListWardsQuery } from './dto/list-wards.query';
+import { UpdateWardDto } from './dto/update-ward.dto';
+import { WARD_EXPORT_COLUMNS } from './ward-export.columns';
+import { WardExportRow, WardListResponse, WardResponse } from './ward.response';
+import { WardsService } from './wards.service';
+
+@ApiTags('Wards')
+@Controller('api/wards')
+export class WardsController {
+  constructor(private readonly wards: WardsService) {}
+
+  @Get()
+  @RequireScope('wards:read')
+  @ApiOperation({ summary: 'List wards', description: 'Sort: `name` (default), `createdAt`; prefix `-` to reverse.' })
+  @ApiOkResponse({ type: WardListResponse })
+  @ApiErrorResponses(400)
+  async list(@Query() query: ListWardsQuery): Promise<WardListResponse> {
+    const page = await this.wards.list(query);
+    return { wards: page.items, pagination: page.pagination };
+  }
+
+  @Get('export')
+  @RequireScope('wards:read')
+  @ApiOperation({ summary: 'Export every matching ward with its case count (CSV or JSON)' })
+  @ApiProduces('text/csv', 'application/json')
+  @ApiOkResponse({ type: WardExportRow, isArray: true })
+  @ApiErrorResponses(400)
+  async export(@Query() query: ExportWardsQuery, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const rows = await this.wards.export(query);
+    return sendExport(reply, {
+      resource: 'wards',
+      format: query.format ?? 'csv',
+      rows,
+      columns: WARD_EXPORT_COLUMNS,
+      toJson: (row) => row,
+    });
+  }
+
+  @Get(':id')
+  @RequireScope('wards:read')
+  @ApiOperation({ summary: 'Get a ward' })
+  @ApiOkResponse({ type: WardResponse, headers: { ETag: { schema: { type: 'string' } } } })
+  @ApiErrorResponses(404)
+  async get(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<WardResponse> {
+    const { ward, version } = await this.wards.get(id);
+    void reply.header('ETag', etagOf(version));
+    return ward;
+  }
+
+  @Post()
+  @HttpCode(201)
+  @RequireScope('settings:write')
+  @ApiOperation({ summary: 'Create a ward' })
+  @ApiCreatedResponse({ type: WardResponse })
+  @ApiErrorResponses(400, 409, 413, 422)
+  async create(@Body() body: CreateWardDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<WardResponse> {
+    const { ward, version } = await this.wards.create(body);
+    void reply.header('ETag', etagOf(version));
+    return ward;
+  }
+
+  @Patch(':id')
+  @RequireScope('settings:write')
+  @ApiOperation({ summary: 'Update a ward (only the given fields change)' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a previous read; 409 if it changed' })
+  @ApiOkResponse({ type: WardResponse })
+  @ApiErrorResponses(400, 404, 409, 413, 422)
+  async update(
+    @Param('id') id: string,
+    @Body() body: UpdateWardDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WardResponse> {
+    const { ward, version } = await this.wards.update(id, body, parseIfMatch(ifMatch));
+    void reply.header('ETag', etagOf(version));
+    return ward;
+  }
+}

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { ApiError, type Page, paginate, type SortSpec, versionMismatch } from '@wardline/common';
+import { User, Ward } from '@wardline/database';
+import { InjectTenantRepository, TenantRepository, updatedOrThrow } from '@wardline/tenancy';
+import type { CreateWardDto } from './dto/create-ward.dto';
+import type { ListWardsQuery, WardFilters } from './dto/list-wards.query';
+import type { UpdateWardDto } from './dto/update-ward.dto';
+import { toWardResponse, type WardCouncillor, type WardExportRow, type WardResponse } from './ward.response';
+
+const WARD_SORT: SortSpec<Ward> = {
+  fields: {
+    name: { expression: 'ward.name', type: 'text', value: (ward) => ward.name },
+    createdAt: { expression: 'ward.createdAt', type: 'timestamp', value: (ward) => ward.createdAt.toISOString() },
+  },
+  defaultSort: 'name',
+  idExpression: 'ward.id',
+  id: (ward) => ward.id,
+};
+
+const wardNotFound = () => ApiError.notFound('Ward');
+
+@Injectable()
+export class WardsService {
+  constructor(
+    @InjectTenantRepository(Ward) private readonly wards: TenantRepository<Ward>,
+    @InjectTenantRepository(User) private readonly users: TenantRepository<User>,
+  ) {}
+
+  private filtered(filters: WardFilters) {
+    const query = this.wards.query('ward');
+    if (filters.enabled !== undefined) query.andWhere('ward.enabled = :enabled', { enabled: filters.enabled });
+    return query;
+  }
+
+  async list(query: ListWardsQuery): Promise<Page<WardResponse>> {
+    const page = await paginate(this.filtered(query), query, WARD_SORT);
+    return { items: await this.withCouncillors(page.items), pagination: page.pagination };
+  }
+
+  async get(id: string): Promise<{ ward: WardResponse; version: number }> {
+    const ward = await this.wards.findById(id, 'ward');
+    if (!ward) throw wardNotFound();
+    return this.present(ward);
+  }
+
+  async create(input: CreateWardDto): Promise<{ ward: WardResponse; version: number }> {
+    const ward = await this.wards.insert({ enabled: true, ...input });
+    return this.present(ward);
+  }
+
+  async update(
+    id: string,
+    patch: UpdateWardDto,
+    expectedVersion?: number,
+  ): Promise<{ ward: WardResponse; version: number }> {
+    const ward = updatedOrThrow(await this.wards.update(id, patch, expectedVersion), wardNotFound, (current) =>
+      versionMismatch(current.version),
+    );
+    return this.present(ward);
+  }
+
+  /** Every matching ward, by name, with its councillors and case count. */
+  async export(filters: WardFilters): Promise<WardExportRow[]> {
+    const wards = await this.filtered(filters).orderBy('ward.name', 'ASC').addOrderBy('ward.id', 'ASC').getMany();
+    const caseCounts = await this.caseCounts();
+    const responses = await this.withCouncillors(wards);
+    return responses.map((ward) => ({ ...ward, caseCount: caseCounts.get(ward.id) ?? 0 }));
+  }
+
+  /** Cases per ward. Wardline records no cases until the casework module lands. */
+  private async caseCounts(): Promise<Map<string, number>> {
+    return new Map();
+  }
+
+  private async present(ward: Ward): Promise<{ ward: WardResponse; version: number }> {
+    const [response] = await this.withCouncillors([ward]);
+    return { ward: response, version: ward.version };
+  }
+
+  private async withCouncillors(wards: Ward[]): Promise<WardResponse[]> {
+    if (wards.length === 0) return [];
+    const councillors = await this.users
+      .query('user')
+      .andWhere(`user.role = 'councillor'`)
+      .andWhere('user.wardIds && CAST(:wardIds AS uuid[])', { wardIds: wards.map((ward) => ward.id) })
+      .orderBy('user.name', 'ASC')
+      .getMany();
+    return wards.map((ward) =>
+      toWardResponse(
+        ward,
+        councillors
+          .filter((user) => user.wardIds.includes(ward.id))
+          .map((user): WardCouncillor => ({ id: user.id, name: user.name })),
+      ),
+    );
+  }
+}

@@ -1,0 +1,48 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { TenantContext } from '@wardline/tenancy';
+import type { FastifyRequest } from 'fastify';
+import { decideAccess, isKeyUsable } from './access-decision';
+import { hashApiKey, isWellFormedApiKey } from './api-key-format';
+import { ApiKeyVerifier } from './api-key-verifier';
+import { invalidApiKey, missingApiKey } from './auth-errors';
+import { LastUsedRecorder } from './last-used-recorder';
+import { PrincipalContext } from './principal';
+import { presentedKey } from './presented-key';
+import { RouteAccessMetadata } from './route-access';
+
+/**
+ * Global and deny-by-default: every route needs a valid key unless it is `@Public()`.
+ * Applies contract §2 in order and binds the request to the key's tenant.
+ */
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: ApiKeyVerifier,
+    private readonly lastUsed: LastUsedRecorder,
+    private readonly principals: PrincipalContext,
+    private readonly tenant: TenantContext,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const access = this.reflector.getAllAndOverride(RouteAccessMetadata, [context.getHandler(), context.getClass()]);
+    if (access?.kind === 'public') return true;
+
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const presented = presentedKey(request.headers);
+    if (presented.kind === 'none') throw missingApiKey();
+    if (presented.kind === 'conflict' || !isWellFormedApiKey(presented.value)) throw invalidApiKey();
+
+    const principal = await this.verifier.find(hashApiKey(presented.value));
+    if (!principal || !isKeyUsable(principal, new Date())) throw invalidApiKey();
+
+    const denied = decideAccess(principal, access);
+    if (denied) throw denied;
+
+    this.principals.enter(principal);
+    this.tenant.enter(principal.tenant.id);
+    this.lastUsed.record(principal.key.id);
+    return true;
+  }
+}

@@ -1,0 +1,20 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ApiKeyGuard } from './api-key.guard';
+import { ApiKeyVerifier } from './api-key-verifier';
+import { AuthChangeListener } from './auth-change-listener';
+import { LastUsedRecorder } from './last-used-recorder';
+import { PrincipalContext } from './principal';
+
+@Global()
+@Module({
+  providers: [
+    AuthChangeListener,
+    ApiKeyVerifier,
+    LastUsedRecorder,
+    PrincipalContext,
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+  ],
+  exports: [PrincipalContext, LastUsedRecorder],
+})
+export class AuthModule {}

@@ -1,0 +1,44 @@
+import { applyDecorators } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ApiExtension, ApiSecurity } from '@nestjs/swagger';
+import { ApiErrorResponses } from '@wardline/common';
+import type { Role } from '@wardline/database';
+import { SCOPE_POLICY, type Scope } from './scope-policy';
+
+export const BEARER_SCHEME = 'bearer';
+export const API_KEY_SCHEME = 'apiKey';
+
+/** What a route needs. A route that declares nothing needs everything (deny by default). */
+export type RouteAccess =
+  | { kind: 'public' }
+  | { kind: 'any-key' }
+  | { kind: 'scope'; scope: Scope; minRole: Role };
+
+export const RouteAccessMetadata = Reflector.createDecorator<RouteAccess>();
+
+const documentKeyAuth = (scopes: string[]) =>
+  applyDecorators(
+    ApiSecurity(BEARER_SCHEME, scopes),
+    ApiSecurity(API_KEY_SCHEME, scopes),
+    ApiErrorResponses(401, 403, 429, 503),
+  );
+
+/** No key needed (health, docs). */
+export const Public = () => RouteAccessMetadata({ kind: 'public' });
+
+/** Any valid key of a tenant with API access, whatever its scopes (`GET /api/me`). */
+export const AnyApiKey = () => applyDecorators(RouteAccessMetadata({ kind: 'any-key' }), documentKeyAuth([]));
+
+/**
+ * Declares the scope (and optionally a higher minimum owner role) a route needs. The same
+ * declaration is enforced by the guard and written to the OpenAPI document.
+ */
+export function RequireScope(scope: Scope, options: { minRole?: Role } = {}) {
+  const minRole = options.minRole ?? SCOPE_POLICY[scope].minRole;
+  return applyDecorators(
+    RouteAccessMetadata({ kind: 'scope', scope, minRole }),
+    documentKeyAuth([scope]),
+    ApiExtension('x-required-scope', scope),
+    ApiExtension('x-minimum-role', minRole),
+  );
+}

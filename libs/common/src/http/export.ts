@@ -1,0 +1,63 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { stringify } from 'csv-stringify';
+import type { FastifyReply } from 'fastify';
+import { IsIn, IsOptional } from 'class-validator';
+import { Readable } from 'node:stream';
+
+export const EXPORT_FORMATS = ['csv', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export class ExportFormatQuery {
+  @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'csv' })
+  @IsOptional()
+  @IsIn(EXPORT_FORMATS)
+  format?: ExportFormat;
+}
+
+export interface ExportColumn<R> {
+  header: string;
+  value: (row: R) => string | number | boolean | null;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Streams rows as a CSV attachment (header row, RFC 4180 quoting) or a JSON array, without
+ * holding them all: `rows` may be any async iterable.
+ */
+export function sendExport<R, J>(
+  reply: FastifyReply,
+  options: {
+    resource: string;
+    format: ExportFormat;
+    rows: AsyncIterable<R> | Iterable<R>;
+    columns: ExportColumn<R>[];
+    toJson: (row: R) => J;
+  },
+): FastifyReply {
+  const { resource, format, rows, columns, toJson } = options;
+  const filename = `${resource}-export-${today()}.${format}`;
+  void reply.header('Content-Disposition', `attachment; filename="${filename}"`);
+  if (format === 'csv') {
+    const csv = stringify({
+      header: true,
+      columns: columns.map((column) => column.header),
+      cast: { boolean: (value) => String(value) },
+    });
+    Readable.from(rows)
+      .on('error', (error) => csv.destroy(error))
+      .on('data', (row: R) => csv.write(columns.map((column) => column.value(row))))
+      .on('end', () => csv.end());
+    return reply.header('Content-Type', 'text/csv; charset=utf-8').send(csv);
+  }
+  async function* jsonArray(): AsyncGenerator<string> {
+    yield '[';
+    let first = true;
+    for await (const row of rows) {
+      yield (first ? '' : ',') + JSON.stringify(toJson(row));
+      first = false;
+    }
+    yield ']';
+  }
+  return reply.header('Content-Type', 'application/json; charset=utf-8').send(Readable.from(jsonArray()));
+}

@@ -1,0 +1,42 @@
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export interface RequestOptions {
+  key?: string;
+  /** Send the key as `X-API-Key` instead of `Authorization: Bearer`. */
+  keyHeader?: 'bearer' | 'x-api-key';
+  headers?: Record<string, string>;
+  json?: unknown;
+  /** A raw body, sent as is with `Content-Type: application/json`. */
+  rawBody?: string;
+}
+
+/** A thin fetch wrapper for e2e tests: real HTTP to the running server. */
+export function httpClient(baseUrl: string) {
+  return async function request<T = any>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.key) {
+      if (options.keyHeader === 'x-api-key') headers['X-API-Key'] = options.key;
+      else headers.Authorization = `Bearer ${options.key}`;
+    }
+    let body: string | undefined;
+    if (options.json !== undefined) body = JSON.stringify(options.json);
+    if (options.rawBody !== undefined) body = options.rawBody;
+    if (body !== undefined) headers['Content-Type'] ??= 'application/json';
+    const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    if (response.headers.get('content-type')?.includes('application/json') && text) parsed = JSON.parse(text);
+    return { status: response.status, headers: response.headers, body: parsed as T, text };
+  };
+}
+
+export type HttpClient = ReturnType<typeof httpClient>;

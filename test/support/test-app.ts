@@ -1,0 +1,28 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppConfig } from '@wardline/common';
+import { appUrlFrom, type DatabaseEndpoint } from '@wardline/database';
+import { createApp } from '../../apps/api/src/bootstrap/create-app';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  baseUrl: string;
+  endpoint: DatabaseEndpoint;
+  close(): Promise<void>;
+}
+
+export function testEndpoint(): DatabaseEndpoint {
+  const ownerUrl = process.env.DATABASE_URL;
+  if (!ownerUrl) throw new Error('DATABASE_URL is not set: run the tests through jest (global setup)');
+  return { ownerUrl, appUrl: appUrlFrom(ownerUrl), embedded: false, stop: async () => undefined };
+}
+
+/** The real HTTP server on a free port, against the test database. */
+export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+  const endpoint = testEndpoint();
+  const config = new AppConfig({ LOG_LEVEL: 'silent', ...env, DATABASE_URL: endpoint.ownerUrl });
+  const app = await createApp(config, endpoint);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { app, baseUrl: `http://127.0.0.1:${port}`, endpoint, close: () => app.close() };
+}
