@@ -6,3 +6,4 @@ export * from './auth-errors';
 export * from './access-decision';
 export * from './presented-key';
 export * from './auth.module';
+export * from './last-used-recorder';

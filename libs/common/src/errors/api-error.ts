@@ -20,6 +20,7 @@ export class ApiError extends HttpException {
     readonly headers: Record<string, string> = {},
   ) {
     super(details ? { error: message, details } : { error: message }, status);
+    this.message = message;
   }
 
   static badRequest(message: string, details?: ErrorDetails): ApiError {

@@ -165,8 +165,9 @@ export class InitialSchema1764288000000 implements MigrationInterface {
       CREATE FUNCTION wardline_notify_auth_change() RETURNS trigger
         LANGUAGE plpgsql AS $$
         BEGIN
+          -- tenants carry their id as "id", every other table as "tenant_id"
           PERFORM pg_notify('wardline_auth_changed',
-            CASE WHEN TG_TABLE_NAME = 'tenants' THEN OLD.id ELSE OLD.tenant_id END::text);
+            coalesce(to_jsonb(OLD) ->> 'tenant_id', to_jsonb(OLD) ->> 'id'));
           RETURN NULL;
         END $$;
 
