@@ -74,7 +74,9 @@ describe('API key authentication (contract §2)', () => {
     it('two different keys in the two headers', async () => {
       const other = await fixtures.keyedUser('council', 'admin');
       expectInvalidKey(
-        await request('GET', '/api/me', { headers: { Authorization: `Bearer ${council.key}`, 'X-API-Key': other.key } }),
+        await request('GET', '/api/me', {
+          headers: { Authorization: `Bearer ${council.key}`, 'X-API-Key': other.key },
+        }),
       );
     });
 

@@ -52,13 +52,16 @@ export class Fixtures {
     return { key: created.key, keyId: created.id };
   }
 
-  /** A tenant of `plan` with one user of `role` holding a key with `scopes` (default: all the plan has). */
+  /**
+   * A tenant of `plan` with one user of `role` holding a key with `scopes` (default: all the
+   * plan has). The key is made while the tenant is on council, then the plan is set, as after
+   * a downgrade, so a key may hold scopes its plan no longer includes.
+   */
   async keyedUser(plan: Plan = 'council', role: Role = 'admin', scopes?: readonly string[]): Promise<KeyedUser> {
-    const creationPlan = plan === 'free' || plan === 'team' ? 'council' : plan;
-    const tenant = await this.tenant(creationPlan, plan);
+    const tenant = await this.tenant('council', plan);
     const owner = await this.user(tenant, role);
-    const { key, keyId } = await this.key(tenant, owner, scopes ?? scopesOfPlan(creationPlan));
-    if (creationPlan !== plan) await this.operator.setPlan(tenant.id, plan);
+    const { key, keyId } = await this.key(tenant, owner, scopes ?? scopesOfPlan(plan === 'pro' ? 'pro' : 'council'));
+    if (plan !== 'council') await this.operator.setPlan(tenant.id, plan);
     return { tenant: { ...tenant, plan }, owner, key, keyId };
   }
 }

@@ -23,7 +23,12 @@ export class AppModule {
           pinoHttp: {
             level: config.logLevel,
             redact: {
-              paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+              paths: [
+                'req.headers.authorization',
+                'req.headers["x-api-key"]',
+                'req.headers.cookie',
+                'res.headers["set-cookie"]',
+              ],
               censor: '[redacted]',
             },
             autoLogging: { ignore: (req) => req.url?.startsWith('/health/') ?? false },

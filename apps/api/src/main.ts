@@ -18,11 +18,11 @@ async function main(): Promise<void> {
 
   const endpoint = await openDatabaseEndpoint(config);
   await prepareDatabase(endpoint.ownerUrl, endpoint.appUrl);
-  const welcome = await firstRun(endpoint);
+  const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  const welcome = await firstRun(endpoint, base);
   const app = await createApp(config, endpoint);
   await app.listen({ port: config.port, host: config.host });
 
-  const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   process.stdout.write(`\nWardline is running on ${base}\n  API docs (Swagger UI): ${base}/docs\n${welcome}\n`);
 
   let closing = false;

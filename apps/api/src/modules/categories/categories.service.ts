@@ -50,7 +50,9 @@ export class CategoriesService {
 
   async update(id: string, patch: UpdateCategoryDto, expectedVersion?: number): Promise<Category> {
     if (patch.parentId === id) {
-      throw ApiError.unprocessable('A category cannot be its own parent', { fields: { parentId: ['is this category'] } });
+      throw ApiError.unprocessable('A category cannot be its own parent', {
+        fields: { parentId: ['is this category'] },
+      });
     }
     await this.checkParent(patch.parentId);
     return updatedOrThrow(await this.categories.update(id, patch, expectedVersion), categoryNotFound, (current) =>

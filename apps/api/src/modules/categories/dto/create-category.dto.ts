@@ -9,7 +9,10 @@ export class CreateCategoryDto {
   @Length(1, 200)
   name!: string;
 
-  @ApiPropertyOptional({ example: 'highways-potholes', description: 'Unique in the tenant; derived from name if absent' })
+  @ApiPropertyOptional({
+    example: 'highways-potholes',
+    description: 'Unique in the tenant; derived from name if absent',
+  })
   @IsOptionalNonNull()
   @IsString()
   @Length(1, 64)
