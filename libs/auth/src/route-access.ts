@@ -9,10 +9,7 @@ export const BEARER_SCHEME = 'bearer';
 export const API_KEY_SCHEME = 'apiKey';
 
 /** What a route needs. A route that declares nothing needs everything (deny by default). */
-export type RouteAccess =
-  | { kind: 'public' }
-  | { kind: 'any-key' }
-  | { kind: 'scope'; scope: Scope; minRole: Role };
+export type RouteAccess = { kind: 'public' } | { kind: 'any-key' } | { kind: 'scope'; scope: Scope; minRole: Role };
 
 export const RouteAccessMetadata = Reflector.createDecorator<RouteAccess>();
 

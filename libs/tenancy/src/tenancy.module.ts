@@ -15,11 +15,7 @@ export const InjectTenantRepository = (entity: TenantEntityClass) => Inject(repo
 
 @Global()
 @Module({
-  providers: [
-    TenantContext,
-    TenantTransaction,
-    { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
-  ],
+  providers: [TenantContext, TenantTransaction, { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor }],
   exports: [TenantContext, TenantTransaction],
 })
 export class TenancyModule {}

@@ -10,9 +10,7 @@ export const isUuid = (value: string): boolean => UUID.test(value);
 export type NewRow<E extends TenantOwned> = DeepPartial<Omit<E, 'id' | 'tenantId'>>;
 
 export type UpdateOutcome<E> =
-  | { kind: 'updated'; row: E }
-  | { kind: 'not_found' }
-  | { kind: 'version_mismatch'; current: E };
+  { kind: 'updated'; row: E } | { kind: 'not_found' } | { kind: 'version_mismatch'; current: E };
 
 /**
  * The only way feature code reaches tenant rows: every read, update and delete is filtered
@@ -57,10 +55,7 @@ export class TenantRepository<E extends TenantOwned> {
    */
   async update(id: string, patch: DeepPartial<E>, expectedVersion?: number): Promise<UpdateOutcome<E>> {
     if (!isUuid(id)) return { kind: 'not_found' };
-    const current = await this.query('row')
-      .andWhere('row.id = :id', { id })
-      .setLock('pessimistic_write')
-      .getOne();
+    const current = await this.query('row').andWhere('row.id = :id', { id }).setLock('pessimistic_write').getOne();
     if (!current) return { kind: 'not_found' };
     if (expectedVersion !== undefined && (current as { version?: number }).version !== expectedVersion) {
       return { kind: 'version_mismatch', current };

@@ -20,4 +20,3 @@ export class DatabaseErrorFilter implements ExceptionFilter<QueryFailedError> {
     sendError(reply, described.status, { error: message });
   }
 }
-
