@@ -1,0 +1,40 @@
+import { OperatorError } from '@wardline/operations';
+import { CliError } from './cli-error';
+
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+]);
+
+interface ErrorFields {
+  code?: unknown;
+  severity?: unknown;
+  errors?: unknown;
+  driverError?: { severity?: unknown; message?: unknown };
+}
+
+const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
+
+function messageOf(error: unknown): string {
+  if (error instanceof AggregateError && !error.message) return error.errors.map(messageOf).join('; ');
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}
+
+/** The one line on stderr for a failed command: never a stack trace, never SQL. */
+export function failureMessage(error: unknown): string {
+  if (error instanceof OperatorError || error instanceof CliError) return oneLine(error.message);
+  const fields = (typeof error === 'object' && error !== null ? error : {}) as ErrorFields;
+  const message = oneLine(messageOf(error));
+  if (error instanceof AggregateError || UNREACHABLE_CODES.has(String(fields.code))) {
+    return `Cannot reach the database: ${message}`;
+  }
+  if (fields.severity !== undefined || fields.driverError?.severity !== undefined) {
+    return `Database error: ${message}`;
+  }
+  return `Unexpected error: ${message}`;
+}

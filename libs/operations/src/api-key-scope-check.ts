@@ -1,0 +1,38 @@
+import { isScope, planHasApiAccess, type Scope, SCOPES, scopesOfPlan } from '@wardline/auth/scope-policy';
+import type { Plan } from '@wardline/database';
+import { OperatorError } from './operator-error';
+
+const plural = (count: number, word: string): string => (count === 1 ? word : `${word}s`);
+
+/**
+ * The scopes a new key may carry on this plan (contract §2): at least one, all known, all
+ * included in the plan. Duplicates are dropped; the order given is kept.
+ */
+export function checkScopesForPlan(requested: readonly string[], plan: Plan): Scope[] {
+  const scopes = [...new Set(requested.map((scope) => scope.trim()).filter(Boolean))];
+  if (scopes.length === 0) throw new OperatorError('At least one scope is required', 'invalid');
+
+  const unknown = scopes.filter((scope) => !isScope(scope));
+  if (unknown.length > 0) {
+    throw new OperatorError(
+      `Unknown ${plural(unknown.length, 'scope')}: ${unknown.join(', ')} (valid scopes: ${SCOPES.join(', ')})`,
+      'invalid',
+    );
+  }
+  if (!planHasApiAccess(plan)) {
+    throw new OperatorError(
+      `The ${plan} plan has no API access: API keys need a Pro or Council plan (refused: ${scopes.join(', ')})`,
+      'refused',
+    );
+  }
+  const allowed = scopesOfPlan(plan);
+  const outside = scopes.filter((scope) => !(allowed as string[]).includes(scope));
+  if (outside.length > 0) {
+    throw new OperatorError(
+      `${plural(outside.length, 'Scope')} not included in the ${plan} plan: ${outside.join(', ')} ` +
+        `(the ${plan} plan allows: ${allowed.join(', ')})`,
+      'refused',
+    );
+  }
+  return scopes as Scope[];
+}
