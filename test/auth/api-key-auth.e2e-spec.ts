@@ -5,6 +5,12 @@ import { startTestApp, type TestApp } from '../support/test-app';
 
 const CHALLENGE = 'Bearer realm="wardline"';
 
+const expectInvalidKey = (response: Awaited<ReturnType<HttpClient>>) => {
+  expect(response.status).toBe(401);
+  expect(response.body).toEqual({ error: 'Invalid API key' });
+  expect(response.headers.get('www-authenticate')).toBe(CHALLENGE);
+};
+
 describe('API key authentication (contract §2)', () => {
   let app: TestApp;
   let fixtures: Fixtures;
@@ -20,12 +26,6 @@ describe('API key authentication (contract §2)', () => {
     await app.close();
     await fixtures.close();
   });
-
-  const expectInvalidKey = (response: Awaited<ReturnType<HttpClient>>) => {
-    expect(response.status).toBe(401);
-    expect(response.body).toEqual({ error: 'Invalid API key' });
-    expect(response.headers.get('www-authenticate')).toBe(CHALLENGE);
-  };
 
   describe('row 1: no key', () => {
     it('answers 401 Missing API key with the Bearer challenge', async () => {

@@ -39,13 +39,14 @@ describe('tenant isolation', () => {
     await fixtures.close();
   });
 
-  describe('through HTTP', () => {
-    /** One of tenant B's ids for each id-addressed route template, and a body that passes validation. */
-    const targetsInB = (): Record<string, { id: string; body?: object }> => ({
-      '/api/wards/{id}': { id: b.wardId, body: { name: 'Taken over' } },
-      '/api/categories/{id}': { id: b.categoryId, body: { name: 'Taken over' } },
-    });
+  /** One of tenant B's ids for each id-addressed route template, and a body that passes validation. */
+  const targetsInB = (): Record<string, { id: string; body?: object }> => ({
+    '/api/wards/{id}': { id: b.wardId, body: { name: 'Taken over' } },
+    '/api/categories/{id}': { id: b.categoryId, body: { name: 'Taken over' } },
+    '/api/users/{id}': { id: b.subject.owner.id },
+  });
 
+  describe('through HTTP', () => {
     it("tenant A's key gets 404 on every id-addressed route for tenant B's ids", async () => {
       const document = (await request('GET', '/openapi.json')).body as {
         paths: Record<string, Record<string, { security?: unknown[] }>>;

@@ -11,7 +11,7 @@ describe('API key format', () => {
   it('encodes the CRC32 of the first 35 characters as the last 6', () => {
     const key = generateApiKey();
     const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-    const decoded = [...key.slice(35)].reduce((sum, char) => sum * 62 + alphabet.indexOf(char), 0);
+    const decoded = Array.from(key.slice(35)).reduce((sum, char) => sum * 62 + alphabet.indexOf(char), 0);
     expect(decoded).toBe(crc32(key.slice(0, 35)));
   });
 

@@ -49,13 +49,29 @@ export class TenantRepository<E extends TenantOwned> {
     return this.repository.save(row);
   }
 
+  /** Reads and locks one row for the rest of the transaction; `refine` may narrow the query. */
+  async findForUpdate(
+    id: string,
+    refine: (query: SelectQueryBuilder<E>, alias: string) => void = () => undefined,
+  ): Promise<E | null> {
+    if (!isUuid(id)) return null;
+    const query = this.query('row').andWhere('row.id = :id', { id }).setLock('pessimistic_write');
+    refine(query, 'row');
+    return query.getOne();
+  }
+
+  /** Writes a row read through this repository (its tenant cannot change). */
+  save(row: E): Promise<E> {
+    if (row.tenantId !== this.tenant.tenantId) throw new Error('Refusing to save a row of another tenant');
+    return this.repository.save(row);
+  }
+
   /**
    * Locks the row, checks `expectedVersion` (If-Match) and applies the patch; the version
    * column moves on by one.
    */
   async update(id: string, patch: DeepPartial<E>, expectedVersion?: number): Promise<UpdateOutcome<E>> {
-    if (!isUuid(id)) return { kind: 'not_found' };
-    const current = await this.query('row').andWhere('row.id = :id', { id }).setLock('pessimistic_write').getOne();
+    const current = await this.findForUpdate(id);
     if (!current) return { kind: 'not_found' };
     if (expectedVersion !== undefined && (current as { version?: number }).version !== expectedVersion) {
       return { kind: 'version_mismatch', current };

@@ -4,6 +4,7 @@ import { type AppConfig, createValidationPipe } from '@wardline/common';
 import type { DatabaseEndpoint } from '@wardline/database';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
+import { acceptJsonBodiesOnly } from './json-only';
 import { mountOpenApi } from './openapi';
 import { requestIdOf } from './request-id';
 
@@ -27,6 +28,7 @@ export async function createApp(config: AppConfig, endpoint: DatabaseEndpoint): 
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
   });
+  acceptJsonBodiesOnly(fastify);
   mountOpenApi(app);
   await app.init();
   return app;

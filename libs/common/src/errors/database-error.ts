@@ -69,12 +69,11 @@ export function describeDatabaseError(error: unknown): DescribedDatabaseError {
       };
     case '23514':
       return { status: HttpStatus.UNPROCESSABLE_ENTITY, code, message: 'Value breaks a domain rule' };
-    case '22P02':
-    case '22007':
-    case '22008':
-    case '22003':
-      return { status: HttpStatus.BAD_REQUEST, code, message: 'Invalid value' };
+    case '23502':
+      return { status: HttpStatus.BAD_REQUEST, code, message: 'A required field is missing or null' };
     default:
+      // Class 22 is "data exception": a value PostgreSQL cannot take (bad encoding, out of range).
+      if (code?.startsWith('22')) return { status: HttpStatus.BAD_REQUEST, code, message: 'Invalid value' };
       return { status: HttpStatus.INTERNAL_SERVER_ERROR, code };
   }
 }

@@ -1,5 +1,7 @@
 import { decodeCursor, encodeCursor } from './cursor';
 
+const reencoded = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
 describe('cursor', () => {
   it('round-trips sort and values', () => {
     const cursor = encodeCursor({ sort: '-createdAt', values: ['2026-01-01T00:00:00.000Z', 'a-b'] });
@@ -13,9 +15,16 @@ describe('cursor', () => {
 
   it.each([
     ['not base64url', '***'],
-    ['not JSON', Buffer.from('nope').toString('base64url')],
-    ['wrong arity', Buffer.from(JSON.stringify(['name', 'x'])).toString('base64url')],
-    ['object values', Buffer.from(JSON.stringify(['name', {}, 'y'])).toString('base64url')],
+    ['no tag', reencoded(['name', 'x', 'y'])],
+    [
+      'edited and re-encoded',
+      `${reencoded(['name', 'x', 'z'])}.${encodeCursor({ sort: 'name', values: ['x', 'y'] }).split('.')[1]}`,
+    ],
+    [
+      'one character changed',
+      encodeCursor({ sort: 'name', values: ['x', 'y'] }).replace(/^./, (c) => (c === 'W' ? 'X' : 'W')),
+    ],
+    ['extra segment', `${encodeCursor({ sort: 'name', values: ['x', 'y'] })}.x`],
   ])('refuses a tampered cursor (%s)', (_label, cursor) => {
     expect(() => decodeCursor(cursor, 'name', 2)).toThrow('Invalid cursor');
   });

@@ -3,13 +3,14 @@ import { ApiError } from '../errors/api-error';
 import { type CursorValue, decodeCursor, encodeCursor, invalidCursor } from './cursor';
 import { DEFAULT_PAGE_SIZE, type ListQueryDto } from './list-query.dto';
 
-export type SortValueType = 'text' | 'timestamp' | 'integer' | 'uuid';
+export type SortValueType = 'text' | 'timestamp' | 'integer' | 'number' | 'uuid';
 
 export interface SortField<E> {
   /** SQL expression the rows are ordered by (may use the query builder's alias). */
   expression: string;
   type: SortValueType;
-  value: (row: E) => CursorValue;
+  /** The row's value of `expression`; `raw` holds selected extras such as a search rank. */
+  value: (row: E, raw: Record<string, unknown>) => CursorValue;
 }
 
 export interface SortSpec<E> {
@@ -39,6 +40,7 @@ const SQL_TYPES: Record<SortValueType, string> = {
   text: 'text',
   timestamp: 'timestamptz',
   integer: 'integer',
+  number: 'double precision',
   uuid: 'uuid',
 };
 
@@ -46,6 +48,7 @@ function checkValue(value: CursorValue, type: SortValueType): void {
   const ok =
     (type === 'text' && typeof value === 'string') ||
     (type === 'integer' && Number.isInteger(value)) ||
+    (type === 'number' && typeof value === 'number' && Number.isFinite(value)) ||
     (type === 'uuid' && typeof value === 'string' && UUID.test(value)) ||
     (type === 'timestamp' && typeof value === 'string' && !Number.isNaN(Date.parse(value)));
   if (!ok) throw invalidCursor();
@@ -82,7 +85,8 @@ export async function paginate<E extends ObjectLiteral>(
   const { requested, field, direction } = resolveSort(query.sort, spec);
   qb.orderBy(field.expression, direction).addOrderBy(spec.idExpression, direction);
 
-  const cursorOf = (row: E) => encodeCursor({ sort: requested, values: [field.value(row), spec.id(row)] });
+  const cursorAfter = ({ entities, raw }: { entities: E[]; raw: Record<string, unknown>[] }, index: number) =>
+    encodeCursor({ sort: requested, values: [field.value(entities[index], raw[index]), spec.id(entities[index])] });
 
   if (query.cursor !== undefined) {
     const [value, id] = decodeCursor(query.cursor, requested, 2);
@@ -93,9 +97,8 @@ export async function paginate<E extends ObjectLiteral>(
       `(${field.expression}, ${spec.idExpression}) ${comparison} (CAST(:cursorValue AS ${SQL_TYPES[field.type]}), CAST(:cursorId AS uuid))`,
       { cursorValue: value, cursorId: id },
     );
-    const rows = await qb.limit(pageSize + 1).getMany();
-    const items = rows.slice(0, pageSize);
-    const last = items.at(-1);
+    const rows = await qb.limit(pageSize + 1).getRawAndEntities();
+    const items = rows.entities.slice(0, pageSize);
     return {
       items,
       pagination: {
@@ -103,18 +106,18 @@ export async function paginate<E extends ObjectLiteral>(
         pageSize,
         total: null,
         totalPages: null,
-        nextCursor: rows.length > pageSize && last ? cursorOf(last) : null,
+        nextCursor: rows.entities.length > pageSize ? cursorAfter(rows, pageSize - 1) : null,
       },
     };
   }
 
   const page = query.page ?? 1;
   const total = await qb.getCount();
-  const items = await qb
+  const rows = await qb
     .offset((page - 1) * pageSize)
     .limit(pageSize)
-    .getMany();
-  const last = items.at(-1);
+    .getRawAndEntities();
+  const items = rows.entities;
   return {
     items,
     pagination: {
@@ -122,7 +125,7 @@ export async function paginate<E extends ObjectLiteral>(
       pageSize,
       total,
       totalPages: Math.ceil(total / pageSize),
-      nextCursor: page * pageSize < total && last ? cursorOf(last) : null,
+      nextCursor: page * pageSize < total && items.length > 0 ? cursorAfter(rows, items.length - 1) : null,
     },
   };
 }

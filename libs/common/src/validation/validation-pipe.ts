@@ -1,4 +1,4 @@
-import { HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ApiError } from '../errors/api-error';
 
 /**
@@ -34,8 +34,25 @@ export function validationException(errors: ValidationError[]): ApiError {
     : new ApiError(HttpStatus.BAD_REQUEST, 'Validation failed', { fields });
 }
 
+/**
+ * The global pipe. In a body an out-of-range enum is a domain rule (422); in the query string
+ * every failure is a bad query parameter (400).
+ */
+class ContractValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (metadata.type === 'query' && error instanceof ApiError && error.getStatus() === 422) {
+        throw new ApiError(HttpStatus.BAD_REQUEST, error.message, error.details);
+      }
+      throw error;
+    }
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ContractValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -49,15 +49,25 @@ export class CategoriesService {
   }
 
   async update(id: string, patch: UpdateCategoryDto, expectedVersion?: number): Promise<Category> {
-    if (patch.parentId === id) {
-      throw ApiError.unprocessable('A category cannot be its own parent', {
-        fields: { parentId: ['is this category'] },
+    await this.checkParent(patch.parentId);
+    if (patch.parentId && (await this.ancestorsOf(patch.parentId)).includes(id)) {
+      throw ApiError.unprocessable('A category cannot be its own parent or ancestor', {
+        fields: { parentId: ['would make a loop of parents'] },
       });
     }
-    await this.checkParent(patch.parentId);
     return updatedOrThrow(await this.categories.update(id, patch, expectedVersion), categoryNotFound, (current) =>
       versionMismatch(current.version),
     );
+  }
+
+  /** The category itself and every parent above it. */
+  private async ancestorsOf(categoryId: string): Promise<string[]> {
+    const ancestors: string[] = [];
+    for (let current: string | null = categoryId; current && !ancestors.includes(current);) {
+      ancestors.push(current);
+      current = (await this.categories.findById(current))?.parentId ?? null;
+    }
+    return ancestors;
   }
 
   private async checkParent(parentId: string | null | undefined): Promise<void> {

@@ -10,7 +10,7 @@ export class CreateCategoryDto {
   name!: string;
 
   @ApiPropertyOptional({
-    example: 'highways-potholes',
+    example: 'highways-and-potholes',
     description: 'Unique in the tenant; derived from name if absent',
   })
   @IsOptionalNonNull()

@@ -6,6 +6,7 @@ import {
   IsEnum,
   IsLatitude,
   IsLongitude,
+  IsNumber,
   IsOptional,
   IsString,
   Length,
@@ -39,11 +40,13 @@ export class CreateWardDto {
 
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: -90, maximum: 90 })
   @IsOptional()
+  @IsNumber()
   @IsLatitude()
   latitude?: number | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: -180, maximum: 180 })
   @IsOptional()
+  @IsNumber()
   @IsLongitude()
   longitude?: number | null;
 

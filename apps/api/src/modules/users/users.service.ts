@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { ApiError, type Page, paginate, type SortSpec } from '@wardline/common';
+import { User } from '@wardline/database';
+import { InjectTenantRepository, TenantRepository } from '@wardline/tenancy';
+import type { ListUsersQuery } from './dto/list-users.query';
+import { toUserResponse, type UserResponse } from './user.response';
+
+const USER_SORT: SortSpec<User> = {
+  fields: {
+    name: { expression: 'user.name', type: 'text', value: (user) => user.name },
+    createdAt: { expression: 'user.createdAt', type: 'timestamp', value: (user) => user.createdAt.toISOString() },
+  },
+  defaultSort: 'name',
+  idExpression: 'user.id',
+  id: (user) => user.id,
+};
+
+const userNotFound = () => ApiError.notFound('User');
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectTenantRepository(User) private readonly users: TenantRepository<User>) {}
+
+  async list(query: ListUsersQuery): Promise<Page<UserResponse>> {
+    const builder = this.users.query('user');
+    if (query.role !== undefined) builder.andWhere('user.role = :role', { role: query.role });
+    if (query.enabled !== undefined) builder.andWhere('user.enabled = :enabled', { enabled: query.enabled });
+    const page = await paginate(builder, query, USER_SORT);
+    return { items: page.items.map(toUserResponse), pagination: page.pagination };
+  }
+
+  async get(id: string): Promise<{ user: UserResponse; version: number }> {
+    const user = await this.users.findById(id, 'user');
+    if (!user) throw userNotFound();
+    return { user: toUserResponse(user), version: user.version };
+  }
+}
