@@ -10,6 +10,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { CategoriesModule } from './modules/categories/categories.module';
 import { HealthModule } from './modules/health/health.module';
 import { MeModule } from './modules/me/me.module';
+import { UsersModule } from './modules/users/users.module';
 import { WardsModule } from './modules/wards/wards.module';
 
 @Module({})
@@ -42,6 +43,7 @@ export class AppModule {
         MeModule,
         WardsModule,
         CategoriesModule,
+        UsersModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },
