@@ -7,6 +7,7 @@ import { DATABASE_ENDPOINT, type DatabaseEndpoint, dataSourceOptions } from '@wa
 import { TenancyModule } from '@wardline/tenancy';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
+import { CasesModule } from './modules/cases/cases.module';
 import { CategoriesModule } from './modules/categories/categories.module';
 import { HealthModule } from './modules/health/health.module';
 import { MeModule } from './modules/me/me.module';
@@ -43,6 +44,7 @@ export class AppModule {
         MeModule,
         WardsModule,
         CategoriesModule,
+        CasesModule,
         UsersModule,
       ],
       providers: [

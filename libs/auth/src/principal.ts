@@ -41,3 +41,20 @@ export const CurrentPrincipal = createParamDecorator((): Principal => {
   if (!principal) throw new Error('No principal: route is not behind the API key guard');
   return principal;
 });
+
+/** Who did something, as recorded in timelines and logs: the key, and the user who owns it. */
+export interface Actor {
+  type: 'api_key' | 'user' | 'system';
+  id: string | null;
+  name: string;
+  ownerId: string | null;
+  ownerName: string | null;
+}
+
+export const actorOf = ({ key, owner }: Principal): Actor => ({
+  type: 'api_key',
+  id: key.id,
+  name: key.name,
+  ownerId: owner.id,
+  ownerName: owner.name,
+});

@@ -8,6 +8,9 @@ const APP_GRANTS: Record<string, string> = {
   api_keys: 'SELECT, INSERT, UPDATE',
   wards: 'SELECT, INSERT, UPDATE',
   categories: 'SELECT, INSERT, UPDATE',
+  cases: 'SELECT, INSERT, UPDATE',
+  case_events: 'SELECT, INSERT',
+  case_reference_counters: 'SELECT, INSERT, UPDATE',
 };
 const APP_FUNCTIONS = ['wardline_authenticate(bytea)', 'wardline_touch_api_keys(uuid[], timestamptz[])'];
 

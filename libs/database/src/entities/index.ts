@@ -1,11 +1,14 @@
 import { ApiKey } from './api-key.entity';
+import { Case } from './case.entity';
+import { CaseEvent } from './case-event.entity';
 import { Category } from './category.entity';
 import { Tenant } from './tenant.entity';
 import { User } from './user.entity';
 import { Ward } from './ward.entity';
 
-export { ApiKey, Category, Tenant, User, Ward };
+export { ApiKey, Case, CaseEvent, Category, Tenant, User, Ward };
 export * from './policy-types';
+export * from './case-types';
 export * from './tenant-owned';
 
-export const ENTITIES = [Tenant, User, ApiKey, Ward, Category];
+export const ENTITIES = [Tenant, User, ApiKey, Ward, Category, Case, CaseEvent];

@@ -1,4 +1,6 @@
 import { InitialSchema1764288000000 } from './1764288000000-initial-schema';
+import { Casework1764374400000 } from './1764374400000-casework';
 
 export { TENANT_TABLES } from './1764288000000-initial-schema';
-export const MIGRATIONS = [InitialSchema1764288000000];
+export { CASEWORK_TENANT_TABLES } from './1764374400000-casework';
+export const MIGRATIONS = [InitialSchema1764288000000, Casework1764374400000];

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError, type Page, paginate, type SortSpec, versionMismatch } from '@wardline/common';
-import { User, Ward } from '@wardline/database';
+import { PrincipalContext } from '@wardline/auth';
+import { Case, User, Ward } from '@wardline/database';
 import { InjectTenantRepository, TenantRepository, updatedOrThrow } from '@wardline/tenancy';
+import { restrictToVisibleCases, viewerOf } from '../../shared/case-visibility';
 import type { CreateWardDto } from './dto/create-ward.dto';
 import type { ListWardsQuery, WardFilters } from './dto/list-wards.query';
 import type { UpdateWardDto } from './dto/update-ward.dto';
@@ -24,6 +26,8 @@ export class WardsService {
   constructor(
     @InjectTenantRepository(Ward) private readonly wards: TenantRepository<Ward>,
     @InjectTenantRepository(User) private readonly users: TenantRepository<User>,
+    @InjectTenantRepository(Case) private readonly cases: TenantRepository<Case>,
+    private readonly principals: PrincipalContext,
   ) {}
 
   private filtered(filters: WardFilters) {
@@ -67,9 +71,19 @@ export class WardsService {
     return responses.map((ward) => ({ ...ward, caseCount: caseCounts.get(ward.id) ?? 0 }));
   }
 
-  /** Cases per ward. Wardline records no cases until the casework module lands. */
+  /** Cases per ward that the caller may see (a caseworker counts only their own). */
   private async caseCounts(): Promise<Map<string, number>> {
-    return new Map();
+    const query = this.cases
+      .query('kase')
+      .select('kase.wardId', 'wardId')
+      .addSelect('count(*)::int', 'count')
+      .andWhere('kase.wardId IS NOT NULL')
+      .groupBy('kase.wardId');
+    const rows = await restrictToVisibleCases(query, 'kase', viewerOf(this.principals.current)).getRawMany<{
+      wardId: string;
+      count: number;
+    }>();
+    return new Map(rows.map((row) => [row.wardId, row.count]));
   }
 
   private async present(ward: Ward): Promise<{ ward: WardResponse; version: number }> {

@@ -1,0 +1,56 @@
+import type { SortSpec } from '@wardline/common';
+import type { Case } from '@wardline/database';
+import type { SelectQueryBuilder } from 'typeorm';
+import type { CaseFilters } from './dto/list-cases.query';
+
+export const CASE_ALIAS = 'kase';
+const SEARCH_QUERY = `websearch_to_tsquery('english', :search)`;
+const RANK = `ts_rank_cd(${CASE_ALIAS}.search_vector, ${SEARCH_QUERY})::float8`;
+export const RANK_COLUMN = 'search_rank';
+
+/** Applies the list filters (shared by list and export). */
+export function applyCaseFilters(query: SelectQueryBuilder<Case>, filters: CaseFilters): SelectQueryBuilder<Case> {
+  const a = CASE_ALIAS;
+  query.andWhere(`${a}.archived = :archived`, { archived: filters.archived ?? false });
+  const equal: (keyof CaseFilters & keyof Case)[] = [
+    'status',
+    'wardId',
+    'categoryId',
+    'assigneeId',
+    'priority',
+    'sourceChannel',
+  ];
+  for (const field of equal) {
+    if (filters[field] !== undefined) query.andWhere(`${a}.${field} = :${field}`, { [field]: filters[field] });
+  }
+  if (filters.createdFrom) query.andWhere(`${a}.createdAt >= :createdFrom`, { createdFrom: filters.createdFrom });
+  if (filters.createdTo) query.andWhere(`${a}.createdAt < :createdTo`, { createdTo: filters.createdTo });
+  if (filters.updatedSince) query.andWhere(`${a}.updatedAt >= :updatedSince`, { updatedSince: filters.updatedSince });
+  if (filters.search) {
+    query.andWhere(`${a}.search_vector @@ ${SEARCH_QUERY}`, { search: filters.search });
+    query.addSelect(RANK, RANK_COLUMN);
+  }
+  return query;
+}
+
+const iso = (date: Date) => date.toISOString();
+
+/** Sortable fields; `relevance` (the default) exists only while searching. */
+export function caseSortSpec(searching: boolean): SortSpec<Case> {
+  const a = CASE_ALIAS;
+  return {
+    fields: {
+      createdAt: { expression: `${a}.createdAt`, type: 'timestamp', value: (row) => iso(row.createdAt) },
+      updatedAt: { expression: `${a}.updatedAt`, type: 'timestamp', value: (row) => iso(row.updatedAt) },
+      reference: { expression: `${a}.reference`, type: 'text', value: (row) => row.reference },
+      priority: { expression: `${a}.priorityRank`, type: 'integer', value: (row) => row.priorityRank },
+      dueAt: { expression: `${a}.dueAt`, type: 'timestamp', value: (row) => iso(row.dueAt) },
+      ...(searching
+        ? { relevance: { expression: RANK, type: 'number' as const, value: (_row, raw) => raw[RANK_COLUMN] as number } }
+        : {}),
+    },
+    defaultSort: searching ? '-relevance' : '-createdAt',
+    idExpression: `${a}.id`,
+    id: (row) => row.id,
+  };
+}

@@ -1,0 +1,128 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { actorOf, CurrentPrincipal, type Principal, RequireScope } from '@wardline/auth';
+import { ApiErrorResponses, etagOf, parseIfMatch, sendExport } from '@wardline/common';
+import type { FastifyReply } from 'fastify';
+import { CASE_EXPORT_COLUMNS } from './case-export.columns';
+import { viewerOf } from '../../shared/case-visibility';
+import { CaseDetailResponse, CaseListResponse, CaseResponse } from './case.response';
+import { CasesService } from './cases.service';
+import { AddNoteDto } from './dto/add-note.dto';
+import { CreateCaseDto } from './dto/create-case.dto';
+import { ExportCasesQuery, ListCasesQuery } from './dto/list-cases.query';
+import { UpdateCaseDto } from './dto/update-case.dto';
+
+const CASEWORKER_NOTE = ' A key owned by a caseworker sees only cases assigned to that caseworker.';
+
+@ApiTags('Cases')
+@Controller('api/cases')
+export class CasesController {
+  constructor(private readonly cases: CasesService) {}
+
+  @Get()
+  @RequireScope('cases:read')
+  @ApiOperation({
+    summary: 'List cases',
+    description:
+      'Sort: `createdAt` (default `-createdAt`), `updatedAt`, `reference`, `priority`, `dueAt`; with `search` the ' +
+      'default is `-relevance`.' +
+      CASEWORKER_NOTE,
+  })
+  @ApiOkResponse({ type: CaseListResponse })
+  @ApiErrorResponses(400)
+  async list(@Query() query: ListCasesQuery, @CurrentPrincipal() principal: Principal): Promise<CaseListResponse> {
+    const page = await this.cases.list(query, viewerOf(principal));
+    return { cases: page.items, pagination: page.pagination, ...(query.search ? { searchActive: true } : {}) };
+  }
+
+  @Get('export')
+  @RequireScope('cases:read')
+  @ApiOperation({
+    summary: 'Export every matching case (CSV or JSON), streamed',
+    description: 'Takes the list filters.' + CASEWORKER_NOTE,
+  })
+  @ApiProduces('text/csv', 'application/json')
+  @ApiOkResponse({ type: CaseResponse, isArray: true })
+  @ApiErrorResponses(400)
+  export(
+    @Query() query: ExportCasesQuery,
+    @CurrentPrincipal() principal: Principal,
+    @Res() reply: FastifyReply,
+  ): FastifyReply {
+    return sendExport(reply, {
+      resource: 'cases',
+      format: query.format ?? 'csv',
+      rows: this.cases.export(query, viewerOf(principal)),
+      columns: CASE_EXPORT_COLUMNS,
+      toJson: (row) => row,
+    });
+  }
+
+  @Get(':id')
+  @RequireScope('cases:read')
+  @ApiOperation({ summary: 'Get a case with its timeline', description: CASEWORKER_NOTE.trim() })
+  @ApiOkResponse({ type: CaseDetailResponse, headers: { ETag: { schema: { type: 'string' } } } })
+  @ApiErrorResponses(404)
+  async get(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseDetailResponse> {
+    return withETag(reply, await this.cases.get(id, viewerOf(principal)));
+  }
+
+  @Post()
+  @HttpCode(201)
+  @RequireScope('cases:write')
+  @ApiOperation({
+    summary: 'Create a case',
+    description:
+      'Gets the next reference (`<prefix>-<YYYY>-<seq>`). `dueAt` defaults from the category, else the tenant.',
+  })
+  @ApiCreatedResponse({ type: CaseDetailResponse })
+  @ApiErrorResponses(400, 413, 422)
+  async create(
+    @Body() body: CreateCaseDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseDetailResponse> {
+    return withETag(reply, await this.cases.create(body, viewerOf(principal), actorOf(principal)));
+  }
+
+  @Patch(':id')
+  @RequireScope('cases:write')
+  @ApiOperation({ summary: 'Update a case (only the given fields change)', description: CASEWORKER_NOTE.trim() })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a previous read; 409 if it changed' })
+  @ApiOkResponse({ type: CaseDetailResponse })
+  @ApiErrorResponses(400, 404, 409, 413, 422)
+  async update(
+    @Param('id') id: string,
+    @Body() body: UpdateCaseDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseDetailResponse> {
+    const updated = await this.cases.update(id, body, parseIfMatch(ifMatch), viewerOf(principal), actorOf(principal));
+    return withETag(reply, updated);
+  }
+
+  @Post(':id/notes')
+  @HttpCode(201)
+  @RequireScope('cases:write')
+  @ApiOperation({ summary: 'Add a note to a case', description: 'Answers with the case and its timeline.' })
+  @ApiCreatedResponse({ type: CaseDetailResponse })
+  @ApiErrorResponses(400, 404, 413)
+  async addNote(
+    @Param('id') id: string,
+    @Body() body: AddNoteDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseDetailResponse> {
+    return withETag(reply, await this.cases.addNote(id, body, viewerOf(principal), actorOf(principal)));
+  }
+}
+
+function withETag<T extends { version: number }>(reply: FastifyReply, resource: T): T {
+  void reply.header('ETag', etagOf(resource.version));
+  return resource;
+}

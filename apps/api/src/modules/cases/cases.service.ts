@@ -1,0 +1,233 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { Actor } from '@wardline/auth';
+import { ApiError, type Page, paginate, versionMismatch } from '@wardline/common';
+import { Case, CaseEvent, type CaseEventType, Category, User, Ward } from '@wardline/database';
+import { InjectTenantRepository, isUuid, TenantContext, TenantRepository, TenantTransaction } from '@wardline/tenancy';
+import type { SelectQueryBuilder } from 'typeorm';
+import { applyCaseFilters, CASE_ALIAS, caseSortSpec } from './case-query';
+import { CaseReferences } from './case-reference';
+import { allowedMovesFrom, canMove, milestonesAfterMove } from './case-status';
+import { restrictToVisibleCases, type CaseViewer } from '../../shared/case-visibility';
+import { type CaseDetailResponse, type CaseResponse, toCaseResponse, toTimelineEntry } from './case.response';
+import type { AddNoteDto } from './dto/add-note.dto';
+import type { CreateCaseDto } from './dto/create-case.dto';
+import type { CaseFilters, ListCasesQuery } from './dto/list-cases.query';
+import type { UpdateCaseDto } from './dto/update-case.dto';
+
+const A = CASE_ALIAS;
+const DAY_MS = 86_400_000;
+const EXPORT_BATCH = 500;
+/** Fields whose changes are recorded as one `updated` timeline entry. */
+const TRACKED_FIELDS = [
+  'summary',
+  'description',
+  'priority',
+  'sourceChannel',
+  'internalRef',
+  'residentName',
+  'residentEmail',
+  'residentPhone',
+  'residentAddress',
+  'residentPostcode',
+  'highlightedForPublic',
+  'publicSummary',
+  'publicThemes',
+  'tags',
+  'wardId',
+  'categoryId',
+  'dueAt',
+  'archived',
+] as const;
+
+const caseNotFound = () => ApiError.notFound('Case');
+
+const comparable = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value);
+
+@Injectable()
+export class CasesService {
+  constructor(
+    @InjectTenantRepository(Case) private readonly cases: TenantRepository<Case>,
+    @InjectTenantRepository(CaseEvent) private readonly events: TenantRepository<CaseEvent>,
+    @InjectTenantRepository(Ward) private readonly wards: TenantRepository<Ward>,
+    @InjectTenantRepository(Category) private readonly categories: TenantRepository<Category>,
+    @InjectTenantRepository(User) private readonly users: TenantRepository<User>,
+    private readonly references: CaseReferences,
+    private readonly tenant: TenantContext,
+    private readonly transaction: TenantTransaction,
+  ) {}
+
+  /** Cases the viewer may see, with ward, category and assignee joined. */
+  private visible(viewer: CaseViewer): SelectQueryBuilder<Case> {
+    const query = this.cases
+      .query(A)
+      .leftJoinAndSelect(`${A}.ward`, 'ward')
+      .leftJoinAndSelect(`${A}.category`, 'category')
+      .leftJoinAndSelect(`${A}.assignee`, 'assignee');
+    return restrictToVisibleCases(query, A, viewer);
+  }
+
+  async list(query: ListCasesQuery, viewer: CaseViewer): Promise<Page<CaseResponse>> {
+    const page = await paginate(applyCaseFilters(this.visible(viewer), query), query, caseSortSpec(!!query.search));
+    return { items: page.items.map(toCaseResponse), pagination: page.pagination };
+  }
+
+  async get(id: string, viewer: CaseViewer): Promise<CaseDetailResponse> {
+    if (!isUuid(id)) throw caseNotFound();
+    const row = await this.visible(viewer).andWhere(`${A}.id = :id`, { id }).getOne();
+    if (!row) throw caseNotFound();
+    const timeline = await this.events
+      .query('event')
+      .andWhere('event.caseId = :caseId', { caseId: row.id })
+      .orderBy('event.at', 'ASC')
+      .addOrderBy('event.id', 'ASC')
+      .getMany();
+    return { ...toCaseResponse(row), timeline: timeline.map(toTimelineEntry) };
+  }
+
+  async create(input: CreateCaseDto, viewer: CaseViewer, actor: Actor): Promise<CaseDetailResponse> {
+    const assigneeId =
+      input.assigneeId === undefined && viewer.role === 'caseworker' ? viewer.userId : input.assigneeId;
+    await this.checkReferences({ ...input, assigneeId });
+    const now = new Date();
+    const { reference, defaultSlaDays } = await this.references.next(now);
+    const slaDays = input.categoryId ? await this.slaDaysOf(input.categoryId) : null;
+    const row = await this.cases.insert({
+      ...input,
+      assigneeId: assigneeId ?? null,
+      reference,
+      status: 'open',
+      priority: input.priority ?? 'normal',
+      sourceChannel: input.sourceChannel ?? 'api',
+      archived: false,
+      highlightedForPublic: input.highlightedForPublic ?? false,
+      publicThemes: input.publicThemes ?? [],
+      tags: input.tags ?? [],
+      dueAt: input.dueAt ? new Date(input.dueAt) : new Date(now.getTime() + (slaDays ?? defaultSlaDays) * DAY_MS),
+    });
+    await this.record(row.id, 'created', actor, { reference, status: 'open' });
+    if (row.assigneeId) await this.record(row.id, 'assigned', actor, { from: null, to: row.assigneeId });
+    return this.get(row.id, { userId: viewer.userId, role: 'admin' });
+  }
+
+  async update(
+    id: string,
+    patch: UpdateCaseDto,
+    expectedVersion: number | undefined,
+    viewer: CaseViewer,
+    actor: Actor,
+  ): Promise<CaseDetailResponse> {
+    const current = await this.cases.findForUpdate(id, (query, alias) => restrictToVisibleCases(query, alias, viewer));
+    if (!current) throw caseNotFound();
+    if (expectedVersion !== undefined && current.version !== expectedVersion) throw versionMismatch(current.version);
+    await this.checkReferences(patch);
+
+    const now = new Date();
+    const { status, assigneeId, dueAt, ...fields } = patch;
+    const next: Case = Object.assign(Object.create(Object.getPrototypeOf(current) as object) as Case, current, fields);
+    if (dueAt !== undefined) next.dueAt = new Date(dueAt);
+
+    if (status !== undefined && status !== current.status) {
+      if (!canMove(current.status, status)) {
+        throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, `A case cannot move from ${current.status} to ${status}`, {
+          from: current.status,
+          to: status,
+          allowed: allowedMovesFrom(current.status),
+        });
+      }
+      Object.assign(next, { status }, milestonesAfterMove(current, current.status, status, now));
+    }
+    if (assigneeId !== undefined) next.assigneeId = assigneeId;
+
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const field of TRACKED_FIELDS) {
+      const [before, after] = [comparable(current[field]), comparable(next[field])];
+      if (JSON.stringify(before) !== JSON.stringify(after)) changes[field] = { from: before, to: after };
+    }
+    const statusChanged = next.status !== current.status;
+    const assigneeChanged = next.assigneeId !== current.assigneeId;
+    if (!statusChanged && !assigneeChanged && Object.keys(changes).length === 0) return this.get(id, viewer);
+
+    await this.cases.save(next);
+    if (statusChanged) await this.record(id, 'status_changed', actor, { from: current.status, to: next.status });
+    if (assigneeChanged) await this.record(id, 'assigned', actor, { from: current.assigneeId, to: next.assigneeId });
+    if (Object.keys(changes).length > 0) await this.record(id, 'updated', actor, { changes });
+    // A caseworker who hands a case on may no longer read it; the response still shows the result.
+    return this.get(id, { userId: viewer.userId, role: 'admin' });
+  }
+
+  async addNote(id: string, note: AddNoteDto, viewer: CaseViewer, actor: Actor): Promise<CaseDetailResponse> {
+    const current = await this.cases.findForUpdate(id, (query, alias) => restrictToVisibleCases(query, alias, viewer));
+    if (!current) throw caseNotFound();
+    current.updatedAt = new Date();
+    await this.cases.save(current);
+    await this.record(id, 'note_added', actor, { body: note.body, internal: note.internal ?? true });
+    return this.get(id, viewer);
+  }
+
+  /**
+   * Every matching case, in keyset batches, each batch its own short tenant transaction: the
+   * export streams in constant memory however many cases match.
+   */
+  async *export(filters: CaseFilters, viewer: CaseViewer): AsyncGenerator<CaseResponse> {
+    const tenantId = this.tenant.tenantId;
+    let after: { createdAt: Date; id: string } | undefined;
+    for (;;) {
+      const batch = await this.tenant.run(tenantId, () =>
+        this.transaction.run(() => {
+          const query = applyCaseFilters(this.visible(viewer), filters)
+            .orderBy(`${A}.createdAt`, 'DESC')
+            .addOrderBy(`${A}.id`, 'DESC')
+            .limit(EXPORT_BATCH);
+          if (after) {
+            query.andWhere(`(${A}.createdAt, ${A}.id) < (:afterCreatedAt, :afterId)`, {
+              afterCreatedAt: after.createdAt,
+              afterId: after.id,
+            });
+          }
+          return query.getMany();
+        }),
+      );
+      for (const row of batch) yield toCaseResponse(row);
+      if (batch.length < EXPORT_BATCH) return;
+      const last = batch[batch.length - 1];
+      after = { createdAt: last.createdAt, id: last.id };
+    }
+  }
+
+  private async slaDaysOf(categoryId: string): Promise<number | null> {
+    return (await this.categories.findById(categoryId))?.slaDays ?? null;
+  }
+
+  /** wardId, categoryId and assigneeId must name rows of this tenant (an enabled user): else 422. */
+  private async checkReferences(input: {
+    wardId?: string | null;
+    categoryId?: string | null;
+    assigneeId?: string | null;
+  }) {
+    const fields: Record<string, string[]> = {};
+    if (input.wardId && !(await this.wards.existsById(input.wardId))) fields.wardId = ['no such ward in this tenant'];
+    if (input.categoryId && !(await this.categories.existsById(input.categoryId))) {
+      fields.categoryId = ['no such category in this tenant'];
+    }
+    if (input.assigneeId) {
+      const assignee = await this.users.findById(input.assigneeId);
+      if (!assignee || !assignee.enabled) fields.assigneeId = ['no such enabled user in this tenant'];
+    }
+    if (Object.keys(fields).length > 0) {
+      throw ApiError.unprocessable(`Unknown ${Object.keys(fields).join(', ')} in this tenant`, { fields });
+    }
+  }
+
+  private record(caseId: string, type: CaseEventType, actor: Actor, data: Record<string, unknown>) {
+    return this.events.insert({
+      caseId,
+      type,
+      actorType: actor.type,
+      actorId: actor.id,
+      actorName: actor.name,
+      actorOwnerId: actor.ownerId,
+      actorOwnerName: actor.ownerName,
+      data,
+    });
+  }
+}

@@ -1,0 +1,76 @@
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ExportFormatQuery, ListQueryDto, QueryBoolean } from '@wardline/common';
+import {
+  CASE_PRIORITIES,
+  CASE_STATUSES,
+  type CasePriority,
+  type CaseStatus,
+  SOURCE_CHANNELS,
+  type SourceChannel,
+} from '@wardline/database';
+import { IsBoolean, IsEnum, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+
+export class CaseFilters {
+  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @IsOptional()
+  @IsEnum(CASE_STATUSES, { message: `status must be one of: ${CASE_STATUSES.join(', ')}` })
+  status?: CaseStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  wardId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
+
+  @ApiPropertyOptional({ enum: CASE_PRIORITIES })
+  @IsOptional()
+  @IsEnum(CASE_PRIORITIES, { message: `priority must be one of: ${CASE_PRIORITIES.join(', ')}` })
+  priority?: CasePriority;
+
+  @ApiPropertyOptional({ enum: SOURCE_CHANNELS })
+  @IsOptional()
+  @IsEnum(SOURCE_CHANNELS, { message: `sourceChannel must be one of: ${SOURCE_CHANNELS.join(', ')}` })
+  sourceChannel?: SourceChannel;
+
+  @ApiPropertyOptional({ default: false, description: 'Archived cases instead of current ones' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  archived?: boolean;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  createdFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created before' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  createdTo?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Changed at or after' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  updatedSince?: string;
+
+  @ApiPropertyOptional({
+    description: 'Ranked full-text search over reference, summary, description, resident name, email and postcode',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  search?: string;
+}
+
+export class ListCasesQuery extends IntersectionType(ListQueryDto, CaseFilters) {}
+
+export class ExportCasesQuery extends IntersectionType(ExportFormatQuery, CaseFilters) {}
