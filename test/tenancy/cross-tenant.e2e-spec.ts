@@ -11,6 +11,7 @@ interface TenantRows {
   subject: KeyedUser;
   wardId: string;
   categoryId: string;
+  caseId: string;
 }
 
 describe('tenant isolation', () => {
@@ -24,8 +25,12 @@ describe('tenant isolation', () => {
     const subject = await fixtures.keyedUser('council', 'admin', SCOPES);
     const ward = await request('POST', '/api/wards', { key: subject.key, json: { name: `Ward ${label}` } });
     const category = await request('POST', '/api/categories', { key: subject.key, json: { name: `Cat ${label}` } });
-    expect([ward.status, category.status]).toEqual([201, 201]);
-    return { subject, wardId: ward.body.id, categoryId: category.body.id };
+    const kase = await request('POST', '/api/cases', {
+      key: subject.key,
+      json: { summary: `Case ${label}`, wardId: ward.body.id, residentName: `Resident ${label}` },
+    });
+    expect([ward.status, category.status, kase.status]).toEqual([201, 201, 201]);
+    return { subject, wardId: ward.body.id, categoryId: category.body.id, caseId: kase.body.id };
   }
 
   beforeAll(async () => {
@@ -44,6 +49,8 @@ describe('tenant isolation', () => {
     '/api/wards/{id}': { id: b.wardId, body: { name: 'Taken over' } },
     '/api/categories/{id}': { id: b.categoryId, body: { name: 'Taken over' } },
     '/api/users/{id}': { id: b.subject.owner.id },
+    '/api/cases/{id}': { id: b.caseId, body: { summary: 'Taken over', status: 'closed' } },
+    '/api/cases/{id}/notes': { id: b.caseId, body: { body: 'Planted note', internal: false } },
   });
 
   describe('through HTTP', () => {
@@ -75,6 +82,9 @@ describe('tenant isolation', () => {
     it("leaves tenant B's rows unchanged after A's attempts", async () => {
       const ward = await request('GET', `/api/wards/${b.wardId}`, { key: b.subject.key });
       const category = await request('GET', `/api/categories/${b.categoryId}`, { key: b.subject.key });
+      const kase = await request('GET', `/api/cases/${b.caseId}`, { key: b.subject.key });
+      expect(kase.body).toMatchObject({ summary: 'Case B', status: 'open', version: 1 });
+      expect(kase.body.timeline.map((entry: { type: string }) => entry.type)).toEqual(['created']);
       expect(ward.body.name).toBe('Ward B');
       expect(category.body.name).toBe('Cat B');
       expect(ward.headers.get('etag')).toBe('W/"1"');
@@ -84,6 +94,12 @@ describe('tenant isolation', () => {
       const wards = await request('GET', '/api/wards?pageSize=100', { key: a.subject.key });
       const categories = await request('GET', '/api/categories?pageSize=100', { key: a.subject.key });
       const exported = await request('GET', '/api/wards/export?format=json', { key: a.subject.key });
+      const cases = await request('GET', '/api/cases?pageSize=100', { key: a.subject.key });
+      const found = await request('GET', '/api/cases?search=Resident', { key: a.subject.key });
+      const casesExported = await request('GET', '/api/cases/export?format=json', { key: a.subject.key });
+      for (const list of [cases.body.cases, found.body.cases, casesExported.body]) {
+        expect(list.map((kase: { id: string }) => kase.id)).toEqual([a.caseId]);
+      }
       expect(wards.body.wards.map((ward: { id: string }) => ward.id)).toEqual([a.wardId]);
       expect(categories.body.categories.map((category: { id: string }) => category.id)).toEqual([a.categoryId]);
       expect(exported.body.map((ward: { id: string }) => ward.id)).toEqual([a.wardId]);

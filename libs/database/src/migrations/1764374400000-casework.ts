@@ -52,13 +52,13 @@ export class Casework1764374400000 implements MigrationInterface {
         created_at timestamptz(3) NOT NULL DEFAULT now(),
         updated_at timestamptz(3) NOT NULL DEFAULT now(),
         search_vector tsvector GENERATED ALWAYS AS (
-          setweight(to_tsvector('simple', coalesce(reference, '')), 'A') ||
+          setweight(to_tsvector('english', coalesce(reference, '')), 'A') ||
           setweight(to_tsvector('english', coalesce(summary, '')), 'A') ||
           setweight(to_tsvector('english', coalesce(description, '')), 'B') ||
-          setweight(to_tsvector('simple', coalesce(resident_name, '')), 'C') ||
-          setweight(to_tsvector('simple', coalesce(resident_email, '')), 'C') ||
-          setweight(to_tsvector('simple', coalesce(resident_postcode, '')), 'C') ||
-          setweight(to_tsvector('simple', replace(coalesce(resident_postcode, ''), ' ', '')), 'C')
+          setweight(to_tsvector('english', coalesce(resident_name, '')), 'C') ||
+          setweight(to_tsvector('english', coalesce(resident_email, '')), 'C') ||
+          setweight(to_tsvector('english', coalesce(resident_postcode, '')), 'C') ||
+          setweight(to_tsvector('english', replace(coalesce(resident_postcode, ''), ' ', '')), 'C')
         ) STORED,
         PRIMARY KEY (id),
         CONSTRAINT cases_tenant_id_key UNIQUE (tenant_id, id),
