@@ -32,13 +32,16 @@ async function ensureAppRole(owner: DataSource, role: string, password: string |
 async function grantAppRole(owner: DataSource, role: string): Promise<void> {
   const grantee = quoteIdent(role);
   const database = quoteIdent(owner.driver.database ?? 'postgres');
-  await owner.query(`GRANT CONNECT ON DATABASE ${database} TO ${grantee}`);
-  await owner.query(`GRANT USAGE ON SCHEMA public TO ${grantee}`);
-  for (const [table, privileges] of Object.entries(APP_GRANTS)) {
-    await owner.query(`REVOKE ALL ON ${table} FROM ${grantee}`);
-    await owner.query(`GRANT ${privileges} ON ${table} TO ${grantee}`);
-  }
-  for (const fn of APP_FUNCTIONS) await owner.query(`GRANT EXECUTE ON FUNCTION ${fn} TO ${grantee}`);
+  // One transaction: running instances never see the moment between revoke and grant.
+  await owner.transaction(async (manager) => {
+    await manager.query(`GRANT CONNECT ON DATABASE ${database} TO ${grantee}`);
+    await manager.query(`GRANT USAGE ON SCHEMA public TO ${grantee}`);
+    for (const [table, privileges] of Object.entries(APP_GRANTS)) {
+      await manager.query(`REVOKE ALL ON ${table} FROM ${grantee}`);
+      await manager.query(`GRANT ${privileges} ON ${table} TO ${grantee}`);
+    }
+    for (const fn of APP_FUNCTIONS) await manager.query(`GRANT EXECUTE ON FUNCTION ${fn} TO ${grantee}`);
+  });
 }
 
 /**
