@@ -41,7 +41,7 @@ export class Fixtures {
     return this.operator.createUser({ tenant: tenant.id, role, name, email: `${uniqueSuffix()}@example.test` });
   }
 
-  async key(tenant: TenantView, owner: UserView, scopes: readonly string[], expiresAt?: Date) {
+  async key(tenant: TenantView, owner: Pick<UserView, 'id'>, scopes: readonly string[], expiresAt?: Date) {
     const created = await this.operator.createApiKey({
       tenant: tenant.id,
       owner: owner.id,

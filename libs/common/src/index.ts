@@ -15,3 +15,4 @@ export * from './http/etag';
 export * from './http/export';
 export * from './validation/decorators';
 export * from './validation/slug';
+export * from './validation/postcode';

@@ -5,6 +5,7 @@ import { TenantOwned } from './tenant-owned';
 /** One entry of a case's timeline; `data` holds what changed. */
 @Entity('case_events')
 export class CaseEvent extends TenantOwned {
+  @Column({ type: 'bigint', insert: false, update: false, select: false }) seq!: string;
   @Column('uuid') caseId!: string;
   @Column('text') type!: CaseEventType;
   @Column({ type: 'timestamptz', precision: 3, insert: false, update: false }) at!: Date;

@@ -84,6 +84,8 @@ export class Casework1764374400000 implements MigrationInterface {
 
       CREATE TABLE case_events (
         id uuid NOT NULL DEFAULT gen_random_uuid(),
+        -- Orders entries written in the same millisecond (one request may write several).
+        seq bigint GENERATED ALWAYS AS IDENTITY,
         tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
         case_id uuid NOT NULL,
         type text NOT NULL CHECK (type IN ('created', 'status_changed', 'assigned', 'note_added', 'updated')),
@@ -97,7 +99,7 @@ export class Casework1764374400000 implements MigrationInterface {
         PRIMARY KEY (id),
         FOREIGN KEY (tenant_id, case_id) REFERENCES cases (tenant_id, id) ON DELETE CASCADE
       );
-      CREATE INDEX case_events_case_idx ON case_events (tenant_id, case_id, at, id);
+      CREATE INDEX case_events_case_idx ON case_events (tenant_id, case_id, at, seq);
     `);
 
     for (const table of CASEWORK_TENANT_TABLES) {

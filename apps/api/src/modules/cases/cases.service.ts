@@ -79,7 +79,7 @@ export class CasesService {
       .query('event')
       .andWhere('event.caseId = :caseId', { caseId: row.id })
       .orderBy('event.at', 'ASC')
-      .addOrderBy('event.id', 'ASC')
+      .addOrderBy('event.seq', 'ASC')
       .getMany();
     return { ...toCaseResponse(row), timeline: timeline.map(toTimelineEntry) };
   }

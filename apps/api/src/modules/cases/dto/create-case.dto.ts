@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsFutureDate, IsOptionalNonNull, OptionalText, Trim } from '@wardline/common';
+import { IsFutureDate, IsOptionalNonNull, NormalisePostcode, OptionalText, Trim } from '@wardline/common';
 import { CASE_PRIORITIES, type CasePriority, SOURCE_CHANNELS, type SourceChannel } from '@wardline/database';
 import {
   ArrayMaxSize,
@@ -59,6 +59,7 @@ export class CreateCaseDto {
   residentAddress?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 10, example: 'SW1A 1AA' })
+  @NormalisePostcode()
   @OptionalText(10)
   residentPostcode?: string | null;
 

@@ -1,0 +1,250 @@
+import { Fixtures } from '../support/fixtures';
+import { type ApiResponse, type HttpClient, httpClient } from '../support/http';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+export const DAY_MS = 86_400_000;
+
+/** Every field of a case on read (contract §4, Cases), sorted. */
+export const CASE_FIELDS = [
+  'archived',
+  'assignee',
+  'category',
+  'closedAt',
+  'createdAt',
+  'description',
+  'dueAt',
+  'firstResponseAt',
+  'highlightedForPublic',
+  'id',
+  'internalRef',
+  'priority',
+  'publicSummary',
+  'publicThemes',
+  'reference',
+  'residentAddress',
+  'residentEmail',
+  'residentName',
+  'residentPhone',
+  'residentPostcode',
+  'resolvedAt',
+  'sourceChannel',
+  'status',
+  'summary',
+  'tags',
+  'updatedAt',
+  'version',
+  'ward',
+];
+export const CASE_DETAIL_FIELDS = [...CASE_FIELDS, 'timeline'].toSorted();
+
+export const STATUSES = ['open', 'in_progress', 'awaiting_response', 'resolved', 'closed'] as const;
+export type Status = (typeof STATUSES)[number];
+export const PRIORITY_RANK: Record<string, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
+
+export interface NamedRef {
+  id: string;
+  name: string;
+}
+
+export interface TimelineEntry {
+  id: string;
+  type: string;
+  at: string;
+  actor: { type: string; id: string | null; name: string; owner: NamedRef | null };
+  data: Record<string, any>;
+}
+
+export interface CaseBody {
+  id: string;
+  reference: string;
+  internalRef: string | null;
+  status: Status;
+  priority: string;
+  summary: string;
+  description: string | null;
+  residentName: string | null;
+  residentEmail: string | null;
+  residentPhone: string | null;
+  residentAddress: string | null;
+  residentPostcode: string | null;
+  sourceChannel: string;
+  archived: boolean;
+  highlightedForPublic: boolean;
+  publicSummary: string | null;
+  publicThemes: string[];
+  tags: string[];
+  ward: NamedRef | null;
+  category: NamedRef | null;
+  assignee: (NamedRef & { role: string }) | null;
+  dueAt: string;
+  firstResponseAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  timeline?: TimelineEntry[];
+}
+
+export type Params = Record<string, string | number | boolean | undefined>;
+
+export const query = (params: Params): string => {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value !== undefined) search.set(name, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+
+/** The contract's error envelope: JSON, a non-empty `error`, optional `details`, nothing else. */
+export function expectEnvelope(response: ApiResponse, status: number | number[]): void {
+  if (Array.isArray(status)) expect(status).toContain(response.status);
+  else expect({ status: response.status, body: response.body }).toEqual({ status, body: expect.anything() });
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  expect(typeof response.body.error).toBe('string');
+  expect(response.body.error.length).toBeGreaterThan(0);
+  expect(Object.keys(response.body).every((key) => key === 'error' || key === 'details')).toBe(true);
+}
+
+/** A validation error naming `field` in `details.fields` with at least one message. */
+export function expectFieldError(response: ApiResponse, status: number | number[], field: string): void {
+  expectEnvelope(response, status);
+  const messages = response.body.details?.fields?.[field];
+  expect({ field, messages }).toEqual({ field, messages: expect.arrayContaining([expect.any(String)]) });
+}
+
+export const ids = (cases: { id: string }[]): string[] => cases.map((kase) => kase.id);
+
+export const withoutTimeline = ({ timeline: _timeline, ...rest }: CaseBody): CaseBody => rest;
+
+/** The year a tenant in `timeZone` is in now, as references use it. */
+export const yearIn = (timeZone = 'Europe/London', at = new Date()): number =>
+  Number(new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric' }).format(at));
+
+export const compare = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export interface CaseSuite {
+  app: TestApp;
+  fixtures: Fixtures;
+  request: HttpClient;
+}
+
+/**
+ * Starts the real HTTP server (rate limit out of the way) and the fixtures for one spec file;
+ * the returned object is filled in by `beforeAll`.
+ */
+export function useCaseSuite(): CaseSuite {
+  const suite = {} as CaseSuite;
+  beforeAll(async () => {
+    [suite.app, suite.fixtures] = await Promise.all([
+      startTestApp({ RATE_LIMIT_PER_MINUTE: '1000000' }),
+      Fixtures.open(),
+    ]);
+    suite.request = httpClient(suite.app.baseUrl);
+  });
+  afterAll(async () => {
+    await suite.app?.close();
+    await suite.fixtures?.close();
+  });
+  return suite;
+}
+
+/** POST /api/cases, expecting 201. */
+export async function createCase(request: HttpClient, key: string, body: Record<string, unknown>): Promise<CaseBody> {
+  const response = await request<CaseBody>('POST', '/api/cases', { key, json: body });
+  if (response.status !== 201) throw new Error(`POST /api/cases: ${response.status} ${response.text}`);
+  return response.body;
+}
+
+/** Creates every body, `concurrency` at a time; results in the order of `bodies`. */
+export async function createCases(
+  request: HttpClient,
+  key: string,
+  bodies: Record<string, unknown>[],
+  concurrency = 20,
+): Promise<CaseBody[]> {
+  const created: CaseBody[] = [];
+  for (let start = 0; start < bodies.length; start += concurrency) {
+    const batch = bodies.slice(start, start + concurrency);
+    created.push(...(await Promise.all(batch.map((body) => createCase(request, key, body)))));
+  }
+  return created;
+}
+
+/** PATCH /api/cases/:id, expecting 200. */
+export async function patchCase(
+  request: HttpClient,
+  key: string,
+  id: string,
+  body: Record<string, unknown>,
+): Promise<CaseBody> {
+  const response = await request<CaseBody>('PATCH', `/api/cases/${id}`, { key, json: body });
+  if (response.status !== 200) throw new Error(`PATCH /api/cases/${id}: ${response.status} ${response.text}`);
+  return response.body;
+}
+
+/** GET /api/cases/:id, expecting 200. */
+export async function getCase(request: HttpClient, key: string, id: string): Promise<CaseBody> {
+  const response = await request<CaseBody>('GET', `/api/cases/${id}`, { key });
+  if (response.status !== 200) throw new Error(`GET /api/cases/${id}: ${response.status} ${response.text}`);
+  return response.body;
+}
+
+/** POSTs a ward (needs settings:write, admin), expecting 201. */
+export async function createWard(request: HttpClient, key: string, name: string): Promise<NamedRef> {
+  const response = await request('POST', '/api/wards', { key, json: { name } });
+  if (response.status !== 201) throw new Error(`POST /api/wards: ${response.status} ${response.text}`);
+  return { id: response.body.id, name: response.body.name };
+}
+
+/** POSTs a category (needs settings:write, admin), expecting 201. */
+export async function createCategory(
+  request: HttpClient,
+  key: string,
+  name: string,
+  slaDays: number | null = null,
+): Promise<NamedRef> {
+  const response = await request('POST', '/api/categories', { key, json: { name, slaDays } });
+  if (response.status !== 201) throw new Error(`POST /api/categories: ${response.status} ${response.text}`);
+  return { id: response.body.id, name: response.body.name };
+}
+
+/** A page of GET /api/cases, expecting 200. */
+export async function listCases(request: HttpClient, key: string, params: Params = {}): Promise<ApiResponse> {
+  const response = await request('GET', `/api/cases${query(params)}`, { key });
+  if (response.status !== 200) throw new Error(`GET /api/cases${query(params)}: ${response.status} ${response.text}`);
+  return response;
+}
+
+/** Every case matching `params`, in list order, following page numbers 1..totalPages. */
+export async function walkPages(request: HttpClient, key: string, params: Params): Promise<CaseBody[]> {
+  const first = await listCases(request, key, { ...params, page: 1 });
+  const all: CaseBody[] = [...first.body.cases];
+  for (let page = 2; page <= first.body.pagination.totalPages; page++) {
+    const response = await listCases(request, key, { ...params, page });
+    expect(response.body.pagination.page).toBe(page);
+    all.push(...response.body.cases);
+  }
+  return all;
+}
+
+/** Every case matching `params`, in list order, starting in page mode then following `nextCursor`. */
+export async function walkCursor(request: HttpClient, key: string, params: Params): Promise<CaseBody[]> {
+  let response = await listCases(request, key, params);
+  const all: CaseBody[] = [...response.body.cases];
+  for (let hops = 0; response.body.pagination.nextCursor; hops++) {
+    if (hops > 100) throw new Error('cursor walk does not end');
+    response = await listCases(request, key, { ...params, cursor: response.body.pagination.nextCursor });
+    expect(response.body.pagination).toMatchObject({ page: null, total: null, totalPages: null });
+    all.push(...response.body.cases);
+  }
+  return all;
+}
+
+/** The key's own name and id, as `GET /api/me` reports them. */
+export async function keyIdentity(request: HttpClient, key: string): Promise<{ id: string; name: string }> {
+  const me = await request('GET', '/api/me', { key });
+  if (me.status !== 200) throw new Error(`GET /api/me: ${me.status} ${me.text}`);
+  return { id: me.body.key.id, name: me.body.key.name };
+}
