@@ -17,9 +17,15 @@ export function testEndpoint(): DatabaseEndpoint {
 }
 
 /** The real HTTP server on a free port, against the test database. */
-export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
-  const endpoint = testEndpoint();
-  const config = new AppConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env, DATABASE_URL: endpoint.ownerUrl });
+export async function startTestApp(
+  env: NodeJS.ProcessEnv = {},
+  endpoint: DatabaseEndpoint = testEndpoint(),
+): Promise<TestApp> {
+  const config = new AppConfig({
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...env,
+    DATABASE_URL: endpoint.ownerUrl,
+  });
   const app = await createApp(config, endpoint);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();

@@ -8,20 +8,14 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   tenants_slug_key: 'A tenant with this slug already exists',
 };
 
-const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-  '08000',
-  '08001',
-  '08003',
-  '08006',
-]);
+/** Node socket errors that mean the server cannot be reached. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
+/**
+ * SQLSTATE classes that mean "the database cannot serve you now", not "your request is bad":
+ * 08 connection exception, 28 login refused, 53 insufficient resources, 57P operator
+ * intervention (shutdown, terminated session).
+ */
+const UNAVAILABLE_SQLSTATE = /^(08|28|53|57P)/;
 
 export interface DescribedDatabaseError {
   status: HttpStatus;
@@ -40,8 +34,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const { code, driverError } = error as PgErrorFields;
   const message = (error as { message?: unknown }).message;
   return (
-    UNAVAILABLE_CODES.has(code ?? '') ||
-    UNAVAILABLE_CODES.has(driverError?.code ?? '') ||
+    [code, driverError?.code].some(
+      (candidate) =>
+        candidate !== undefined && (UNREACHABLE_CODES.has(candidate) || UNAVAILABLE_SQLSTATE.test(candidate)),
+    ) ||
     (typeof message === 'string' &&
       /Connection terminated|connection timeout|Client has encountered a connection error|Connection is not established/i.test(
         message,
