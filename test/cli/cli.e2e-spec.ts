@@ -1,102 +1,27 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { Client } from 'pg';
+import {
+  cli,
+  databaseUrl,
+  ensureCliBuilt,
+  fails,
+  json,
+  newTenant,
+  newUser,
+  spawnAndCollect,
+  suffix,
+} from './cli-harness';
 
-const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js');
+// Every test spawns the CLI several times (~0.5 s each, more on a busy machine).
+jest.setTimeout(120_000);
 const KEY_PATTERN = /^wl_[0-9A-Za-z]{38}$/;
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISO_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-// Every test spawns the CLI several times (~0.5 s each, more on a busy machine).
-jest.setTimeout(120_000);
-
-const suffix = () => randomBytes(4).toString('hex');
-
-function databaseUrl(): string {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set: run the tests through jest (global setup)');
-  return url;
-}
-
-function spawnAndCollect(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl(), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-/** The built CLI, as `npm run -s cli --` runs it, on the pinned Node. */
-const cli = (args: string[], env?: NodeJS.ProcessEnv) => spawnAndCollect(process.execPath, [CLI, ...args], env);
-
-/** A `--json` command that must succeed: exactly one JSON object on stdout, nothing else. */
-async function json<T = any>(args: string[]): Promise<T> {
-  const run = await cli([...args, '--json']);
-  if (run.status !== 0) throw new Error(`cli ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
-  expect(run.stdout.endsWith('\n')).toBe(true);
-  expect(run.stdout.trim().split('\n')).toHaveLength(1);
-  const value = JSON.parse(run.stdout) as T;
-  expect(typeof value).toBe('object');
-  return value;
-}
-
-/** A command that must fail: non-zero exit, one line on stderr, nothing on stdout. */
-async function fails(args: string[], env?: NodeJS.ProcessEnv): Promise<Run> {
-  const run = await cli(args, env);
-  expect(run.status).not.toBe(0);
-  expect(run.stdout).toBe('');
-  expect(run.stderr.trim()).not.toBe('');
-  expect(run.stderr.trim().split('\n')).toHaveLength(1);
-  expect(run.stderr).not.toMatch(/\n\s+at /);
-  return run;
-}
-
-const newTenant = (plan = 'council', label = 'cli') =>
-  json<{ id: string; slug: string; plan: string }>([
-    'tenant',
-    'create',
-    '--name',
-    `CLI ${label} ${suffix()}`,
-    '--plan',
-    plan,
-  ]);
-
-const newUser = (tenant: string, role = 'admin') =>
-  json<{ id: string; email: string }>([
-    'user',
-    'create',
-    '--tenant',
-    tenant,
-    '--email',
-    `${role}.${suffix()}@example.test`,
-    '--name',
-    `Test ${role}`,
-    '--role',
-    role,
-  ]);
-
 describe('operator CLI', () => {
   let db: Client;
 
-  beforeAll(() => {
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'ensure-built.js')], { cwd: ROOT, stdio: 'inherit' });
-  }, 180_000);
+  beforeAll(ensureCliBuilt, 180_000);
 
   beforeAll(async () => {
     db = new Client({ connectionString: databaseUrl() });
@@ -415,13 +340,13 @@ describe('operator CLI', () => {
   });
 
   describe('seed demo', () => {
-    it('seeds a named tenant once: running it again changes nothing', async () => {
+    it('seeds wards, categories and users once: running it again changes nothing', async () => {
       const tenant = await newTenant('council', 'seed');
       const first = await json(['seed', 'demo', '--tenant', tenant.slug, '--cases', '5']);
       expect(first).toMatchObject({
         tenant: { id: tenant.id },
         tenantCreated: false,
-        cases: { requested: 5, created: 0 },
+        cases: { requested: 5, created: 5 },
       });
       expect(first.wards.created).toBeGreaterThanOrEqual(8);
       expect(first.categories.created).toBeGreaterThanOrEqual(8);
@@ -434,6 +359,7 @@ describe('operator CLI', () => {
       });
 
       const second = await json(['seed', 'demo', '--tenant', tenant.id]);
+      expect(second.cases).toEqual({ requested: 0, created: 0 });
       expect(second.wards).toEqual({ created: 0, existing: first.wards.created });
       expect(second.categories).toEqual({ created: 0, existing: first.categories.created });
       expect(second.users).toEqual({ created: 0, existing: first.users.created });

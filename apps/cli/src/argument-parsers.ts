@@ -1,3 +1,4 @@
+import { MAX_DEMO_CASES } from '@wardline/operations';
 import { InvalidArgumentError } from 'commander';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -22,10 +23,11 @@ export function parseIsoDate(value: string): Date {
   return date;
 }
 
+/** A number of demo cases to add: a whole number from 0 to `MAX_DEMO_CASES`. */
 export function parseCount(value: string): number {
   const count = Number(value);
-  if (!/^\d+$/.test(value) || count > 100_000) {
-    throw new InvalidArgumentError('Expected a whole number from 0 to 100000.');
+  if (!/^\d+$/.test(value) || count > MAX_DEMO_CASES) {
+    throw new InvalidArgumentError(`Expected a whole number from 0 to ${MAX_DEMO_CASES}.`);
   }
   return count;
 }

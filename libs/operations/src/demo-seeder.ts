@@ -2,7 +2,6 @@ import { Category, type Tenant, User, Ward } from '@wardline/database';
 import type { EntityManager } from 'typeorm';
 import { mappingDatabaseErrors } from './database-error-mapper';
 import { DEMO_CATEGORIES, DEMO_TENANT, DEMO_USERS, DEMO_WARDS } from './demo-fixtures';
-import { OperatorError } from './operator-error';
 import type { TenantView } from './operator-views';
 import { toTenantView } from './operator-views';
 import type { SeedProgress } from './seed-progress';
@@ -12,6 +11,7 @@ import { UserOperations } from './user-operations';
 export interface SeedDemoOptions {
   /** Id or slug of an existing tenant; without it, the demo council tenant (created if absent). */
   tenant?: string;
+  /** Demo cases to add (each run adds this many more); 0 by default. */
   cases?: number;
   progress?: SeedProgress;
 }
@@ -31,12 +31,12 @@ export interface SeedDemoResult {
   cases: { requested: number; created: number };
 }
 
-const MAX_CASES = 100_000;
+export type SeededFixtures = Omit<SeedDemoResult, 'cases'>;
 
 /**
  * Demo data for one tenant: wards, categories and a user of every role. Idempotent: rows that
  * exist (same ward name, category slug or user email) are left as they are. Runs in the
- * caller's transaction, so a failure leaves nothing half-seeded.
+ * caller's transaction, so a failure leaves nothing half-seeded. Cases are `DemoCaseSeeder`'s.
  */
 export class DemoSeeder {
   private readonly tenants: TenantOperations;
@@ -47,24 +47,12 @@ export class DemoSeeder {
     this.users = new UserOperations(manager);
   }
 
-  async seed(options: SeedDemoOptions): Promise<SeedDemoResult> {
-    const requestedCases = options.cases ?? 0;
-    if (!Number.isInteger(requestedCases) || requestedCases < 0 || requestedCases > MAX_CASES) {
-      throw new OperatorError(`cases must be a whole number from 0 to ${MAX_CASES}`, 'invalid');
-    }
-    const { tenant, created: tenantCreated } = await this.demoTenant(options.tenant);
+  async seed(tenantIdOrSlug: string | undefined): Promise<SeededFixtures> {
+    const { tenant, created: tenantCreated } = await this.demoTenant(tenantIdOrSlug);
     const { wardIds, count: wards } = await this.seedWards(tenant);
     const categories = await this.seedCategories(tenant);
     const users = await this.seedUsers(tenant, wardIds);
-    const cases = this.seedCases(tenant, requestedCases, options.progress);
-    return {
-      tenant: toTenantView(tenant),
-      tenantCreated,
-      users,
-      wards,
-      categories,
-      cases: { requested: requestedCases, created: cases },
-    };
+    return { tenant: toTenantView(tenant), tenantCreated, users, wards, categories };
   }
 
   private async demoTenant(idOrSlug: string | undefined): Promise<{ tenant: Tenant; created: boolean }> {
@@ -129,13 +117,5 @@ export class DemoSeeder {
       count.created += 1;
     }
     return count;
-  }
-
-  /**
-   * Cases arrive with a later schema: until then there is nothing to seed and this reports 0.
-   * The case seeder will report through `progress` (a bar in the CLI for large counts).
-   */
-  private seedCases(_tenant: Tenant, _requested: number, _progress: SeedProgress | undefined): number {
-    return 0;
   }
 }

@@ -10,3 +10,4 @@ export * from './demo-fixtures';
 export * from './seed-progress';
 export * from './slug-generator';
 export * from './database-error-mapper';
+export { DemoCaseSeeder, MAX_DEMO_CASES } from './demo-case-seeder';

@@ -1,6 +1,7 @@
 import type { Plan, Role } from '@wardline/database';
 import type { DataSource } from 'typeorm';
 import { ApiKeyOperations } from './api-key-operations';
+import { DemoCaseSeeder, requireCaseCount } from './demo-case-seeder';
 import { DemoSeeder, type SeedDemoOptions, type SeedDemoResult } from './demo-seeder';
 import type { ApiKeyListItem, CreatedApiKey, TenantView, UserView } from './operator-views';
 import { toTenantView } from './operator-views';
@@ -84,7 +85,14 @@ export class Operator {
     return this.apiKeys.revoke(keyId);
   }
 
-  seedDemo(options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
-    return this.dataSource.transaction((manager) => new DemoSeeder(manager).seed(options));
+  /**
+   * Wards, categories and users in one transaction (idempotent), then `cases` more demo cases
+   * in batches that each commit on their own.
+   */
+  async seedDemo(options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
+    const requested = requireCaseCount(options.cases ?? 0);
+    const fixtures = await this.dataSource.transaction((manager) => new DemoSeeder(manager).seed(options.tenant));
+    const created = await new DemoCaseSeeder(this.dataSource).seed(fixtures.tenant.id, requested, options.progress);
+    return { ...fixtures, cases: { requested, created } };
   }
 }

@@ -33,9 +33,12 @@ export function registerDatabaseCommands(program: Command): void {
 
   seed
     .command('demo')
-    .description('demo wards, categories and users (idempotent); without --tenant, the demo-borough tenant')
+    .description(
+      'demo wards, categories and users (idempotent), plus --cases N demo cases (each run adds N more); ' +
+        'without --tenant, the demo-borough tenant',
+    )
     .option('--tenant <tenant>', 'tenant id or slug to seed')
-    .option('--cases <n>', 'number of demo cases to create', parseCount)
+    .option('--cases <n>', 'demo cases to add on this run (not idempotent: every run adds n more)', parseCount)
     .option('--json', 'print one JSON object')
     .action((options: SeedOptions) =>
       withOperator(async ({ operator }) => {
@@ -48,9 +51,7 @@ export function registerDatabaseCommands(program: Command): void {
             counted(result.wards, 'wards'),
             counted(result.categories, 'categories'),
             counted(result.users, 'users'),
-            cases > 0 && result.cases.created === 0
-              ? `  cases: none created (${cases} requested; this version has no cases yet)`
-              : `  cases: ${result.cases.created} created`,
+            `  cases: ${result.cases.created} added (${result.cases.requested} requested)`,
             '',
             `Next: npm run -s cli -- apikey create --tenant ${result.tenant.slug} --owner ${admin?.email} --name "Demo key" --scopes cases:read,wards:read`,
           ].join('\n'),

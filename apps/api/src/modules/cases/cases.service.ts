@@ -1,12 +1,21 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Actor } from '@wardline/auth';
 import { ApiError, type Page, paginate, versionMismatch } from '@wardline/common';
-import { Case, CaseEvent, type CaseEventType, Category, User, Ward } from '@wardline/database';
+import {
+  allowedMovesFrom,
+  canMove,
+  Case,
+  CaseEvent,
+  type CaseEventType,
+  Category,
+  milestonesAfterMove,
+  User,
+  Ward,
+} from '@wardline/database';
 import { InjectTenantRepository, isUuid, TenantContext, TenantRepository, TenantTransaction } from '@wardline/tenancy';
 import type { SelectQueryBuilder } from 'typeorm';
 import { applyCaseFilters, CASE_ALIAS, caseSortSpec } from './case-query';
 import { CaseReferences } from './case-reference';
-import { allowedMovesFrom, canMove, milestonesAfterMove } from './case-status';
 import { restrictToVisibleCases, type CaseViewer } from '../../shared/case-visibility';
 import { type CaseDetailResponse, type CaseResponse, toCaseResponse, toTimelineEntry } from './case.response';
 import type { AddNoteDto } from './dto/add-note.dto';

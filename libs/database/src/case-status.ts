@@ -1,4 +1,4 @@
-import type { CaseStatus } from '@wardline/database';
+import type { CaseStatus } from './entities/case-types';
 
 /** The contract's status machine: from → the statuses it may move to. */
 const ALLOWED_MOVES: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
@@ -13,28 +13,29 @@ export const canMove = (from: CaseStatus, to: CaseStatus): boolean => ALLOWED_MO
 
 export const allowedMovesFrom = (from: CaseStatus): readonly CaseStatus[] => ALLOWED_MOVES[from];
 
-export interface CaseMilestones {
-  firstResponseAt: Date | null;
-  resolvedAt: Date | null;
-  closedAt: Date | null;
+/** The timestamps a case's moves stamp, as `Date`s (the API) or epoch milliseconds (the seed). */
+export interface CaseMilestones<T = Date> {
+  firstResponseAt: T | null;
+  resolvedAt: T | null;
+  closedAt: T | null;
 }
 
 /**
  * The milestone timestamps after a move: the first move out of `open` is the first response;
  * resolving and closing stamp their times; reopening clears them (the response stays).
  */
-export function milestonesAfterMove(
-  current: CaseMilestones,
+export function milestonesAfterMove<T>(
+  current: CaseMilestones<T>,
   from: CaseStatus,
   to: CaseStatus,
-  at: Date,
-): CaseMilestones {
-  const next: CaseMilestones = {
+  at: T,
+): CaseMilestones<T> {
+  const next: CaseMilestones<T> = {
     firstResponseAt: current.firstResponseAt,
     resolvedAt: current.resolvedAt,
     closedAt: current.closedAt,
   };
-  if (from === 'open' && to !== 'open' && !next.firstResponseAt) next.firstResponseAt = at;
+  if (from === 'open' && to !== 'open' && next.firstResponseAt === null) next.firstResponseAt = at;
   if (to === 'resolved') next.resolvedAt = at;
   if (to === 'closed') next.closedAt = at;
   if (to === 'open') {
