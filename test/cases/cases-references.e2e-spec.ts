@@ -89,6 +89,20 @@ describe('Cases: references (contract §4)', () => {
     const tenThousand = await createCase(suite.request, subject.key, { summary: '10000' });
     expect(ninety.reference).toBe(`CW-${year}-9999`);
     expect(tenThousand.reference).toBe(`CW-${year}-10000`);
+
+    const sorted = async (sort: string, cursor?: string) =>
+      suite.request('GET', `/api/cases?sort=${sort}&pageSize=2${cursor ? `&cursor=${cursor}` : ''}`, {
+        key: subject.key,
+      });
+    const ascending = await sorted('reference');
+    expect(ascending.body.cases.map((kase: { reference: string }) => kase.reference)).toEqual([
+      `CW-${year}-0001`,
+      `CW-${year}-9999`,
+    ]);
+    const next = await sorted('reference', ascending.body.pagination.nextCursor);
+    expect(next.body.cases.map((kase: { reference: string }) => kase.reference)).toEqual([`CW-${year}-10000`]);
+    const descending = await sorted('-reference');
+    expect(descending.body.cases[0].reference).toBe(`CW-${year}-10000`);
   });
 
   it("the year is the tenant's local year", async () => {

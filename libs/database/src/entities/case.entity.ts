@@ -8,6 +8,7 @@ import { Ward } from './ward.entity';
 @Entity('cases')
 export class Case extends TenantOwned {
   @Column('text') reference!: string;
+  @Column({ type: 'text', insert: false, update: false, select: false }) referenceSort!: string;
   @Column('text', { nullable: true }) internalRef!: string | null;
   @Column('text') status!: CaseStatus;
   @Column('text') priority!: CasePriority;

@@ -22,6 +22,10 @@ export class Casework1764374400000 implements MigrationInterface {
         id uuid NOT NULL DEFAULT gen_random_uuid(),
         tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
         reference text NOT NULL,
+        -- Sorts CW-2026-9999 before CW-2026-10000: the number zero-padded.
+        reference_sort text GENERATED ALWAYS AS (
+          regexp_replace(reference, '[0-9]+$', '') || lpad(substring(reference from '[0-9]+$'), 12, '0')
+        ) STORED,
         internal_ref text,
         status text NOT NULL DEFAULT 'open'
           CHECK (status IN ('open', 'in_progress', 'awaiting_response', 'resolved', 'closed')),
@@ -74,7 +78,7 @@ export class Casework1764374400000 implements MigrationInterface {
       CREATE INDEX cases_tenant_updated_idx ON cases (tenant_id, archived, updated_at DESC, id DESC);
       CREATE INDEX cases_tenant_due_idx ON cases (tenant_id, archived, due_at, id);
       CREATE INDEX cases_tenant_priority_idx ON cases (tenant_id, archived, priority_rank, id);
-      CREATE INDEX cases_tenant_reference_idx ON cases (tenant_id, archived, reference, id);
+      CREATE INDEX cases_tenant_reference_idx ON cases (tenant_id, archived, reference_sort, id);
       CREATE INDEX cases_tenant_status_idx ON cases (tenant_id, status, created_at DESC, id DESC);
       CREATE INDEX cases_tenant_ward_idx ON cases (tenant_id, ward_id, created_at DESC, id DESC);
       CREATE INDEX cases_tenant_category_idx ON cases (tenant_id, category_id, created_at DESC, id DESC);

@@ -43,6 +43,9 @@ export function applyCaseFilters(query: SelectQueryBuilder<Case>, filters: CaseF
 
 const iso = (date: Date) => date.toISOString();
 
+/** The same key as the `reference_sort` column: the trailing number zero-padded to 12. */
+const referenceSortOf = (reference: string) => reference.replace(/[0-9]+$/, (digits) => digits.padStart(12, '0'));
+
 /** Sortable fields; `relevance` (the default) exists only while searching. */
 export function caseSortSpec(searching: boolean): SortSpec<Case> {
   const a = CASE_ALIAS;
@@ -50,7 +53,7 @@ export function caseSortSpec(searching: boolean): SortSpec<Case> {
     fields: {
       createdAt: { expression: `${a}.createdAt`, type: 'timestamp', value: (row) => iso(row.createdAt) },
       updatedAt: { expression: `${a}.updatedAt`, type: 'timestamp', value: (row) => iso(row.updatedAt) },
-      reference: { expression: `${a}.reference`, type: 'text', value: (row) => row.reference },
+      reference: { expression: `${a}.referenceSort`, type: 'text', value: (row) => referenceSortOf(row.reference) },
       priority: { expression: `${a}.priorityRank`, type: 'integer', value: (row) => row.priorityRank },
       dueAt: { expression: `${a}.dueAt`, type: 'timestamp', value: (row) => iso(row.dueAt) },
       ...(searching
