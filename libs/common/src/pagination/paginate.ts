@@ -69,7 +69,7 @@ export function resolveSort<E>(sort: string | undefined, spec: SortSpec<E>) {
 
 /**
  * Page mode (`page`, with a count) or cursor mode (`cursor`, keyset, no count) over an
- * already tenant-scoped, filtered query.
+ * already tenant-scoped, filtered query. Joins must be to-one, so each row is one item.
  */
 export async function paginate<E extends ObjectLiteral>(
   qb: SelectQueryBuilder<E>,
@@ -112,7 +112,10 @@ export async function paginate<E extends ObjectLiteral>(
   }
 
   const page = query.page ?? 1;
-  const total = await qb.getCount();
+  // A plain count(*): TypeORM's getCount() counts DISTINCT ids, which joins to one row each
+  // do not need, and PostgreSQL can then drop those joins altogether.
+  const counted = await qb.clone().select('count(*)::int', 'total').orderBy().getRawOne<{ total: number }>();
+  const total = counted?.total ?? 0;
   const rows = await qb
     .offset((page - 1) * pageSize)
     .limit(pageSize)

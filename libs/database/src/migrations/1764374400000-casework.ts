@@ -6,6 +6,18 @@ export class Casework1764374400000 implements MigrationInterface {
   name = 'Casework1764374400000';
 
   async up(db: QueryRunner): Promise<void> {
+    // btree_gin lets one GIN index start with tenant_id, so a search stays inside the tenant.
+    await db.query(`CREATE EXTENSION IF NOT EXISTS btree_gin`);
+    // Under row-level security PostgreSQL only uses an index for a condition whose operator is
+    // LEAKPROOF; text match (tsvector @@ tsquery) raises no value-dependent error, so it can be
+    // one. Only a superuser may say so; without that right, search scans the tenant's rows.
+    await db.query(`
+      DO $$ BEGIN
+        ALTER FUNCTION ts_match_vq(tsvector, tsquery) LEAKPROOF;
+      EXCEPTION WHEN insufficient_privilege THEN
+        RAISE NOTICE 'not a superuser: case search will not use its index under row-level security';
+      END $$;
+    `);
     await db.query(`
       CREATE FUNCTION wardline_priority_rank(priority text) RETURNS smallint
         LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -83,8 +95,9 @@ export class Casework1764374400000 implements MigrationInterface {
       CREATE INDEX cases_tenant_ward_idx ON cases (tenant_id, ward_id, created_at DESC, id DESC);
       CREATE INDEX cases_tenant_category_idx ON cases (tenant_id, category_id, created_at DESC, id DESC);
       CREATE INDEX cases_tenant_assignee_idx ON cases (tenant_id, assignee_id, created_at DESC, id DESC);
+      CREATE INDEX cases_tenant_priority_filter_idx ON cases (tenant_id, priority, created_at DESC, id DESC);
       CREATE INDEX cases_tenant_source_idx ON cases (tenant_id, source_channel, created_at DESC, id DESC);
-      CREATE INDEX cases_search_idx ON cases USING gin (search_vector);
+      CREATE INDEX cases_search_idx ON cases USING gin (tenant_id, search_vector);
 
       CREATE TABLE case_events (
         id uuid NOT NULL DEFAULT gen_random_uuid(),
