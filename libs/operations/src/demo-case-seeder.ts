@@ -82,6 +82,8 @@ export class DemoCaseSeeder {
     const outcomes = await Promise.allSettled(Array.from({ length: WORKERS }, worker));
     progress?.stop();
     const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    // A bulk load leaves the planner's statistics behind; refresh them so lists plan well at once.
+    if (created > 0) await this.dataSource.query('ANALYZE cases, case_events');
     if (!failure) return created;
     if (created === 0) throw failure.reason;
     const reason = failure.reason instanceof Error ? failure.reason.message : String(failure.reason);

@@ -39,16 +39,17 @@ export function sendExport<R, J>(
   const filename = `${resource}-export-${today()}.${format}`;
   void reply.header('Content-Disposition', `attachment; filename="${filename}"`);
   if (format === 'csv') {
+    async function* records(): AsyncGenerator<(string | number | boolean | null)[]> {
+      for await (const row of rows) yield columns.map((column) => column.value(row));
+    }
     const csv = stringify({
       header: true,
       columns: columns.map((column) => column.header),
       cast: { boolean: (value) => String(value) },
     });
-    Readable.from(rows)
-      .on('error', (error) => csv.destroy(error))
-      .on('data', (row: R) => csv.write(columns.map((column) => column.value(row))))
-      .on('end', () => csv.end());
-    return reply.header('Content-Type', 'text/csv; charset=utf-8').send(csv);
+    // pipe() honours backpressure: rows are read only as fast as the client takes them.
+    const source = Readable.from(records()).on('error', (error) => csv.destroy(error));
+    return reply.header('Content-Type', 'text/csv; charset=utf-8').send(source.pipe(csv));
   }
   async function* jsonArray(): AsyncGenerator<string> {
     yield '[';
