@@ -1,6 +1,7 @@
 import { Fixtures } from '../support/fixtures';
 import { type ApiResponse, type HttpClient, httpClient } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
+export { expectEnvelope, expectFieldError } from '../support/expectations';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -96,23 +97,6 @@ export const query = (params: Params): string => {
   const text = search.toString();
   return text ? `?${text}` : '';
 };
-
-/** The contract's error envelope: JSON, a non-empty `error`, optional `details`, nothing else. */
-export function expectEnvelope(response: ApiResponse, status: number | number[]): void {
-  if (Array.isArray(status)) expect(status).toContain(response.status);
-  else expect({ status: response.status, body: response.body }).toEqual({ status, body: expect.anything() });
-  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  expect(typeof response.body.error).toBe('string');
-  expect(response.body.error.length).toBeGreaterThan(0);
-  expect(Object.keys(response.body).every((key) => key === 'error' || key === 'details')).toBe(true);
-}
-
-/** A validation error naming `field` in `details.fields` with at least one message. */
-export function expectFieldError(response: ApiResponse, status: number | number[], field: string): void {
-  expectEnvelope(response, status);
-  const messages = response.body.details?.fields?.[field];
-  expect({ field, messages }).toEqual({ field, messages: expect.arrayContaining([expect.any(String)]) });
-}
 
 export const ids = (cases: { id: string }[]): string[] => cases.map((kase) => kase.id);
 

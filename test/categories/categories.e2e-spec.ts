@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Fixtures, type KeyedUser, uniqueSuffix } from '../support/fixtures';
 import { type ApiResponse, type HttpClient, httpClient } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { expectEnvelope, expectFieldError } from '../support/expectations';
+import { decodeCursor, encodeCursor } from '../support/cursors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -31,36 +33,12 @@ interface Category {
 
 type Params = Record<string, string | number | undefined>;
 
-/** The contract's error envelope: JSON, a non-empty `error`, optional `details`, nothing else. */
-function expectEnvelope(response: ApiResponse, status: number | number[]): void {
-  if (Array.isArray(status)) expect(status).toContain(response.status);
-  else expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  expect(typeof response.body.error).toBe('string');
-  expect(response.body.error.length).toBeGreaterThan(0);
-  expect(Object.keys(response.body).every((key) => key === 'error' || key === 'details')).toBe(true);
-}
-
-/** A validation error naming `field` in `details.fields` with at least one message. */
-function expectFieldError(response: ApiResponse, status: number | number[], field: string): void {
-  expectEnvelope(response, status);
-  const messages = response.body.details?.fields?.[field];
-  expect(Array.isArray(messages)).toBe(true);
-  expect(messages.length).toBeGreaterThan(0);
-}
-
 const query = (params: Params): string => {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) if (value !== undefined) search.set(name, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
 };
-
-/** Reads a cursor's payload (the part before its integrity tag). */
-const decodeCursor = (cursor: string): unknown =>
-  JSON.parse(Buffer.from(cursor.split('.')[0], 'base64url').toString('utf8'));
-/** A forged cursor: a payload without a valid integrity tag. */
-const encodeCursor = (payload: unknown): string => Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -2,22 +2,11 @@ import { SCOPES } from '@wardline/auth';
 import { Fixtures, type KeyedUser } from '../support/fixtures';
 import { type ApiResponse, type HttpClient, httpClient, type RequestOptions } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { expectEnvelope } from '../support/expectations';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const ONE_MIB = 1024 * 1024;
-
-/** The contract's error envelope: JSON, a non-empty `error`, optional object `details`, nothing else. */
-function expectEnvelope(response: ApiResponse, status: number | number[]): void {
-  if (Array.isArray(status)) expect(status).toContain(response.status);
-  else expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  expect(typeof response.body).toBe('object');
-  expect(typeof response.body.error).toBe('string');
-  expect(response.body.error.trim().length).toBeGreaterThan(0);
-  expect(Object.keys(response.body).every((key) => key === 'error' || key === 'details')).toBe(true);
-  if ('details' in response.body) expect(typeof response.body.details).toBe('object');
-}
 
 /** Nothing in the body looks like a stack trace, an exception class or SQL. */
 function expectNoLeak(response: ApiResponse): void {

@@ -5,6 +5,7 @@ import type { TenantView, UserView } from '@wardline/operations';
 import { Fixtures, type KeyedUser, uniqueSuffix } from '../support/fixtures';
 import { type ApiResponse, type HttpClient, httpClient } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { expectEnvelope, expectFieldError } from '../support/expectations';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -38,23 +39,6 @@ interface UserBody {
 }
 
 type Params = Record<string, string | number | undefined>;
-
-/** The contract's error envelope: JSON, a non-empty `error`, optional `details`, nothing else. */
-function expectEnvelope(response: ApiResponse, status: number): void {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  expect(typeof response.body.error).toBe('string');
-  expect(response.body.error.length).toBeGreaterThan(0);
-  expect(Object.keys(response.body).every((key) => key === 'error' || key === 'details')).toBe(true);
-}
-
-/** A validation error naming `field` in `details.fields` with at least one message. */
-function expectFieldError(response: ApiResponse, status: number, field: string): void {
-  expectEnvelope(response, status);
-  const messages = response.body.details?.fields?.[field];
-  expect(Array.isArray(messages)).toBe(true);
-  expect(messages.length).toBeGreaterThan(0);
-}
 
 /** Every contract field and nothing else, each of the right type. */
 function expectUserShape(user: UserBody): void {

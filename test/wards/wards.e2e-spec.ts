@@ -4,6 +4,9 @@ import { COUNCIL_TIERS } from '@wardline/database';
 import { Fixtures, type KeyedUser, uniqueSuffix } from '../support/fixtures';
 import { type ApiResponse, type HttpClient, httpClient } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { expectEnvelope, expectFieldError } from '../support/expectations';
+import { parseCsv } from '../support/csv';
+import { decodeCursor, encodeCursor } from '../support/cursors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -37,70 +40,12 @@ interface Ward {
   updatedAt: string;
 }
 
-/** The contract's error envelope: JSON, a non-empty `error`, optional `details`, nothing else. */
-function expectEnvelope(response: ApiResponse, status: number | number[]): void {
-  if (Array.isArray(status)) expect(status).toContain(response.status);
-  else expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  expect(typeof response.body.error).toBe('string');
-  expect(response.body.error.length).toBeGreaterThan(0);
-  expect(Object.keys(response.body).every((key) => key === 'error' || key === 'details')).toBe(true);
-}
-
-/** A validation error naming `field` in `details.fields` with at least one message. */
-function expectFieldError(response: ApiResponse, status: number | number[], field: string): void {
-  expectEnvelope(response, status);
-  const messages = response.body.details?.fields?.[field];
-  expect(Array.isArray(messages)).toBe(true);
-  expect(messages.length).toBeGreaterThan(0);
-  for (const message of messages) expect(typeof message).toBe('string');
-}
-
-/** A tiny RFC 4180 parser: quoted fields, doubled quotes, commas and line breaks inside quotes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
 const query = (params: Record<string, string | number | undefined>): string => {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) if (value !== undefined) search.set(name, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
 };
-
-/** Reads a cursor's payload (the part before its integrity tag). */
-const decodeCursor = (cursor: string): unknown =>
-  JSON.parse(Buffer.from(cursor.split('.')[0], 'base64url').toString('utf8'));
-/** A forged cursor: a payload without a valid integrity tag. */
-const encodeCursor = (payload: unknown): string => Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 

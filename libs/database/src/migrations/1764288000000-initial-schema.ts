@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { tenantIsolationSql } from './tenant-isolation.sql';
 
 /** Tables that hold one tenant's rows; each gets the row-level security policy. */
 export const TENANT_TABLES = ['users', 'api_keys', 'wards', 'categories'] as const;
@@ -111,16 +112,7 @@ export class InitialSchema1764288000000 implements MigrationInterface {
       CREATE INDEX categories_tenant_created_idx ON categories (tenant_id, created_at DESC, id DESC);
     `);
 
-    for (const table of TENANT_TABLES) {
-      await db.query(`
-        ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
-        ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;
-        CREATE POLICY tenant_isolation ON ${table}
-          USING (tenant_id = wardline_current_tenant())
-          WITH CHECK (tenant_id = wardline_current_tenant());
-        CREATE POLICY operator_access ON ${table} TO CURRENT_USER USING (true) WITH CHECK (true);
-      `);
-    }
+    for (const table of TENANT_TABLES) await db.query(tenantIsolationSql(table));
     await db.query(`
       ALTER TABLE tenants ENABLE ROW LEVEL SECURITY;
       ALTER TABLE tenants FORCE ROW LEVEL SECURITY;

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { tenantIsolationSql } from './tenant-isolation.sql';
 
 export const CASEWORK_TENANT_TABLES = ['cases', 'case_events', 'case_reference_counters'] as const;
 
@@ -119,16 +120,7 @@ export class Casework1764374400000 implements MigrationInterface {
       CREATE INDEX case_events_case_idx ON case_events (tenant_id, case_id, at, seq);
     `);
 
-    for (const table of CASEWORK_TENANT_TABLES) {
-      await db.query(`
-        ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
-        ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;
-        CREATE POLICY tenant_isolation ON ${table}
-          USING (tenant_id = wardline_current_tenant())
-          WITH CHECK (tenant_id = wardline_current_tenant());
-        CREATE POLICY operator_access ON ${table} TO CURRENT_USER USING (true) WITH CHECK (true);
-      `);
-    }
+    for (const table of CASEWORK_TENANT_TABLES) await db.query(tenantIsolationSql(table));
   }
 
   async down(db: QueryRunner): Promise<void> {
