@@ -1,20 +1,11 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Actor } from '@wardline/auth';
 import { ApiError, type Page, paginate, versionMismatch } from '@wardline/common';
-import {
-  allowedMovesFrom,
-  canMove,
-  Case,
-  CaseEvent,
-  type CaseEventType,
-  Category,
-  milestonesAfterMove,
-  User,
-  Ward,
-} from '@wardline/database';
+import { Case, CaseEvent, type CaseEventType, Category, User, Ward } from '@wardline/database';
 import { InjectTenantRepository, isUuid, TenantContext, TenantRepository, TenantTransaction } from '@wardline/tenancy';
 import type { SelectQueryBuilder } from 'typeorm';
 import { applyCaseFilters, CASE_ALIAS, caseSortSpec } from './case-query';
+import { applyCasePatch, isNoChange } from './case-changes';
 import { CaseReferences } from './case-reference';
 import { restrictToVisibleCases, type CaseViewer } from '../../shared/case-visibility';
 import { type CaseDetailResponse, type CaseResponse, toCaseResponse, toTimelineEntry } from './case.response';
@@ -26,31 +17,7 @@ import type { UpdateCaseDto } from './dto/update-case.dto';
 const A = CASE_ALIAS;
 const DAY_MS = 86_400_000;
 const EXPORT_BATCH = 500;
-/** Fields whose changes are recorded as one `updated` timeline entry. */
-const TRACKED_FIELDS = [
-  'summary',
-  'description',
-  'priority',
-  'sourceChannel',
-  'internalRef',
-  'residentName',
-  'residentEmail',
-  'residentPhone',
-  'residentAddress',
-  'residentPostcode',
-  'highlightedForPublic',
-  'publicSummary',
-  'publicThemes',
-  'tags',
-  'wardId',
-  'categoryId',
-  'dueAt',
-  'archived',
-] as const;
-
 const caseNotFound = () => ApiError.notFound('Case');
-
-const comparable = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value);
 
 @Injectable()
 export class CasesService {
@@ -130,36 +97,13 @@ export class CasesService {
     if (expectedVersion !== undefined && current.version !== expectedVersion) throw versionMismatch(current.version);
     await this.checkReferences(patch);
 
-    const now = new Date();
-    const { status, assigneeId, dueAt, ...fields } = patch;
-    const next: Case = Object.assign(Object.create(Object.getPrototypeOf(current) as object) as Case, current, fields);
-    if (dueAt !== undefined) next.dueAt = new Date(dueAt);
+    const change = applyCasePatch(current, patch, new Date());
+    if (isNoChange(change)) return this.get(id, viewer);
 
-    if (status !== undefined && status !== current.status) {
-      if (!canMove(current.status, status)) {
-        throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, `A case cannot move from ${current.status} to ${status}`, {
-          from: current.status,
-          to: status,
-          allowed: allowedMovesFrom(current.status),
-        });
-      }
-      Object.assign(next, { status }, milestonesAfterMove(current, current.status, status, now));
-    }
-    if (assigneeId !== undefined) next.assigneeId = assigneeId;
-
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
-    for (const field of TRACKED_FIELDS) {
-      const [before, after] = [comparable(current[field]), comparable(next[field])];
-      if (JSON.stringify(before) !== JSON.stringify(after)) changes[field] = { from: before, to: after };
-    }
-    const statusChanged = next.status !== current.status;
-    const assigneeChanged = next.assigneeId !== current.assigneeId;
-    if (!statusChanged && !assigneeChanged && Object.keys(changes).length === 0) return this.get(id, viewer);
-
-    await this.cases.save(next);
-    if (statusChanged) await this.record(id, 'status_changed', actor, { from: current.status, to: next.status });
-    if (assigneeChanged) await this.record(id, 'assigned', actor, { from: current.assigneeId, to: next.assigneeId });
-    if (Object.keys(changes).length > 0) await this.record(id, 'updated', actor, { changes });
+    await this.cases.save(change.next);
+    if (change.statusMove) await this.record(id, 'status_changed', actor, { ...change.statusMove });
+    if (change.assigneeMove) await this.record(id, 'assigned', actor, { ...change.assigneeMove });
+    if (Object.keys(change.changes).length > 0) await this.record(id, 'updated', actor, { changes: change.changes });
     // A caseworker who hands a case on may no longer read it; the response still shows the result.
     return this.get(id, { userId: viewer.userId, role: 'admin' });
   }
