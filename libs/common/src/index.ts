@@ -16,3 +16,4 @@ export * from './http/export';
 export * from './validation/decorators';
 export * from './validation/slug';
 export * from './validation/postcode';
+export * from './validation/uuid';

@@ -1,9 +1,8 @@
 import { OperatorError } from './operator-error';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export { isUuid } from '@wardline/common/validation/uuid';
 
-export const isUuid = (value: string): boolean => UUID.test(value);
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const looksLikeEmail = (value: string): boolean => EMAIL.test(value);
 

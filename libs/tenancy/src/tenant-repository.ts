@@ -1,10 +1,8 @@
 import type { DeepPartial, EntityTarget, Repository, SelectQueryBuilder } from 'typeorm';
+import { isUuid } from '@wardline/common';
 import type { TenantOwned } from '@wardline/database';
 import type { TenantContext } from './tenant-context';
 import type { TenantTransaction } from './tenant-transaction';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID.test(value);
 
 /** Fields a caller may give on insert: never the id or the tenant. */
 export type NewRow<E extends TenantOwned> = DeepPartial<Omit<E, 'id' | 'tenantId'>>;

@@ -1,5 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ApiError } from '../errors/api-error';
+import { isUuid } from '../validation/uuid';
 import { type CursorValue, decodeCursor, encodeCursor, invalidCursor } from './cursor';
 import { DEFAULT_PAGE_SIZE, type ListQueryDto } from './list-query.dto';
 
@@ -35,7 +36,6 @@ export interface Page<E> {
   pagination: Pagination;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SQL_TYPES: Record<SortValueType, string> = {
   text: 'text',
   timestamp: 'timestamptz',
@@ -49,7 +49,7 @@ function checkValue(value: CursorValue, type: SortValueType): void {
     (type === 'text' && typeof value === 'string') ||
     (type === 'integer' && Number.isInteger(value)) ||
     (type === 'number' && typeof value === 'number' && Number.isFinite(value)) ||
-    (type === 'uuid' && typeof value === 'string' && UUID.test(value)) ||
+    (type === 'uuid' && isUuid(value)) ||
     (type === 'timestamp' && typeof value === 'string' && !Number.isNaN(Date.parse(value)));
   if (!ok) throw invalidCursor();
 }

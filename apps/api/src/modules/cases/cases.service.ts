@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@wardline/auth';
-import { ApiError, type Page, paginate, versionMismatch } from '@wardline/common';
+import { ApiError, isUuid, type Page, paginate, versionMismatch } from '@wardline/common';
 import { Case, CaseEvent, type CaseEventType, Category, User, Ward } from '@wardline/database';
-import { InjectTenantRepository, isUuid, TenantContext, TenantRepository, TenantTransaction } from '@wardline/tenancy';
+import { InjectTenantRepository, TenantContext, TenantRepository, TenantTransaction } from '@wardline/tenancy';
 import type { SelectQueryBuilder } from 'typeorm';
 import { applyCaseFilters, CASE_ALIAS, caseSortSpec } from './case-query';
 import { applyCasePatch, isNoChange } from './case-changes';
