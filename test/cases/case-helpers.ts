@@ -1,7 +1,6 @@
-import { Fixtures } from '../support/fixtures';
-import { type ApiResponse, type HttpClient, httpClient } from '../support/http';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { ApiResponse, HttpClient } from '../support/http';
 export { expectEnvelope, expectFieldError } from '../support/expectations';
+export { type ApiSuite as CaseSuite, useApiSuite as useCaseSuite } from '../support/suite';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -107,32 +106,6 @@ export const yearIn = (timeZone = 'Europe/London', at = new Date()): number =>
   Number(new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric' }).format(at));
 
 export const compare = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
-
-export interface CaseSuite {
-  app: TestApp;
-  fixtures: Fixtures;
-  request: HttpClient;
-}
-
-/**
- * Starts the real HTTP server (rate limit out of the way) and the fixtures for one spec file;
- * the returned object is filled in by `beforeAll`.
- */
-export function useCaseSuite(): CaseSuite {
-  const suite = {} as CaseSuite;
-  beforeAll(async () => {
-    [suite.app, suite.fixtures] = await Promise.all([
-      startTestApp({ RATE_LIMIT_PER_MINUTE: '1000000' }),
-      Fixtures.open(),
-    ]);
-    suite.request = httpClient(suite.app.baseUrl);
-  });
-  afterAll(async () => {
-    await suite.app?.close();
-    await suite.fixtures?.close();
-  });
-  return suite;
-}
 
 /** POST /api/cases, expecting 201. */
 export async function createCase(request: HttpClient, key: string, body: Record<string, unknown>): Promise<CaseBody> {

@@ -5,7 +5,7 @@ import { Fixtures, type KeyedUser, uniqueSuffix } from '../support/fixtures';
 import { type ApiResponse, type HttpClient, httpClient } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { expectEnvelope, expectFieldError } from '../support/expectations';
-import { parseCsv } from '../support/csv';
+import { parseCsv, parseCsvRecords } from '../support/csv';
 import { decodeCursor, encodeCursor } from '../support/cursors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -59,16 +59,6 @@ function expectAttachment(response: ApiResponse, extension: string): void {
   expect(match).not.toBeNull();
   expect(match?.[2]).toBe(extension);
   expect([todayUtc(), new Date(Date.now() - 60_000).toISOString().slice(0, 10)]).toContain(match?.[1]);
-}
-
-/** Parses the CSV body into header and records keyed by header name. */
-function csvRecords(text: string): { header: string[]; records: Record<string, string>[] } {
-  const [header, ...rows] = parseCsv(text);
-  for (const row of rows) expect(row).toHaveLength(header.length);
-  return {
-    header,
-    records: rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i]]))),
-  };
 }
 
 describe('Wards (contract §4)', () => {
@@ -802,7 +792,7 @@ describe('Wards (contract §4)', () => {
 
     it('format=csv round-trips commas, quotes, newlines and non-ASCII text (RFC 4180)', async () => {
       const response = await exportWards({ format: 'csv' });
-      const { header, records } = csvRecords(response.text);
+      const { header, records } = parseCsvRecords(response.text);
       expect(header.join(',')).toBe(EXPORT_HEADER);
       expect(records).toHaveLength(2);
 
@@ -840,7 +830,7 @@ describe('Wards (contract §4)', () => {
       const response = await exportWards({});
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
-      expect(csvRecords(response.text).records).toHaveLength(2);
+      expect(parseCsvRecords(response.text).records).toHaveLength(2);
     });
 
     it('format=json: a JSON array of the wards, each with caseCount', async () => {
@@ -858,9 +848,9 @@ describe('Wards (contract §4)', () => {
     });
 
     it('the export honours the enabled filter (CSV and JSON)', async () => {
-      const enabledCsv = csvRecords((await exportWards({ format: 'csv', enabled: 'true' })).text).records;
+      const enabledCsv = parseCsvRecords((await exportWards({ format: 'csv', enabled: 'true' })).text).records;
       expect(enabledCsv.map((record) => record.id)).toEqual([tricky.id]);
-      const disabledCsv = csvRecords((await exportWards({ format: 'csv', enabled: 'false' })).text).records;
+      const disabledCsv = parseCsvRecords((await exportWards({ format: 'csv', enabled: 'false' })).text).records;
       expect(disabledCsv.map((record) => record.id)).toEqual([plain.id]);
       const disabledJson = (await exportWards({ format: 'json', enabled: 'false' })).body;
       expect(disabledJson.map((ward: Ward) => ward.id)).toEqual([plain.id]);
