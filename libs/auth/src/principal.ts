@@ -1,6 +1,5 @@
 import { createParamDecorator, Injectable } from '@nestjs/common';
-import { ClsServiceManager } from 'nestjs-cls';
-import { ClsService } from 'nestjs-cls';
+import { ClsService, ClsServiceManager } from 'nestjs-cls';
 import type { Plan, Role, TenantStatus } from '@wardline/database';
 
 /** Who is calling: the key, its tenant and its owner, as verified by the guard. */
@@ -20,14 +19,18 @@ export interface Principal {
 
 const PRINCIPAL = Symbol('wardline.principal');
 
+function principalIn(cls: ClsService): Principal {
+  const principal = cls.isActive() ? (cls.get(PRINCIPAL) as Principal | undefined) : undefined;
+  if (!principal) throw new Error('No principal: this code runs outside an authenticated request');
+  return principal;
+}
+
 @Injectable()
 export class PrincipalContext {
   constructor(private readonly cls: ClsService) {}
 
   get current(): Principal {
-    const principal = this.cls.isActive() ? (this.cls.get(PRINCIPAL) as Principal | undefined) : undefined;
-    if (!principal) throw new Error('No principal: this code runs outside an authenticated request');
-    return principal;
+    return principalIn(this.cls);
   }
 
   enter(principal: Principal): void {
@@ -36,11 +39,7 @@ export class PrincipalContext {
 }
 
 /** `@CurrentPrincipal() principal: Principal` in a controller. */
-export const CurrentPrincipal = createParamDecorator((): Principal => {
-  const principal = ClsServiceManager.getClsService().get(PRINCIPAL) as Principal | undefined;
-  if (!principal) throw new Error('No principal: route is not behind the API key guard');
-  return principal;
-});
+export const CurrentPrincipal = createParamDecorator((): Principal => principalIn(ClsServiceManager.getClsService()));
 
 /** Who did something, as recorded in timelines and logs: the key, and the user who owns it. */
 export interface Actor {
