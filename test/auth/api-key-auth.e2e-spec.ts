@@ -1,7 +1,8 @@
 import { generateApiKey, LastUsedRecorder } from '@wardline/auth';
 import { Fixtures, type KeyedUser } from '../support/fixtures';
-import { type HttpClient, httpClient } from '../support/http';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type HttpClient } from '../support/http';
+import { type TestApp } from '../support/test-app';
+import { useApiSuite } from '../support/suite';
 
 const CHALLENGE = 'Bearer realm="wardline"';
 
@@ -12,19 +13,15 @@ const expectInvalidKey = (response: Awaited<ReturnType<HttpClient>>) => {
 };
 
 describe('API key authentication (contract §2)', () => {
+  const suite = useApiSuite();
   let app: TestApp;
   let fixtures: Fixtures;
   let request: HttpClient;
   let council: KeyedUser;
 
   beforeAll(async () => {
-    [app, fixtures] = await Promise.all([startTestApp(), Fixtures.open()]);
-    request = httpClient(app.baseUrl);
+    ({ app, fixtures, request } = suite);
     council = await fixtures.keyedUser('council', 'admin');
-  });
-  afterAll(async () => {
-    await app.close();
-    await fixtures.close();
   });
 
   describe('row 1: no key', () => {

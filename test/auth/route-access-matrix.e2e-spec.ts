@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { planIncludes, roleAtLeast, type Scope, SCOPES } from '@wardline/auth';
 import { ROLES, type Role } from '@wardline/database';
 import { Fixtures } from '../support/fixtures';
-import { type HttpClient, httpClient } from '../support/http';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type HttpClient } from '../support/http';
+
+import { useApiSuite } from '../support/suite';
 
 interface RouteUnderTest {
   method: string;
@@ -35,7 +36,7 @@ async function protectedRoutes(request: HttpClient): Promise<RouteUnderTest[]> {
 const isAllowed = (status: number) => status !== 401 && status !== 403;
 
 describe('scope × plan × role matrix, generated from every registered route', () => {
-  let app: TestApp;
+  const suite = useApiSuite();
   let fixtures: Fixtures;
   let request: HttpClient;
   let routes: RouteUnderTest[];
@@ -44,8 +45,7 @@ describe('scope × plan × role matrix, generated from every registered route', 
   let proKey: string;
 
   beforeAll(async () => {
-    [app, fixtures] = await Promise.all([startTestApp(), Fixtures.open()]);
-    request = httpClient(app.baseUrl);
+    ({ fixtures, request } = suite);
     routes = await protectedRoutes(request);
 
     const council = await fixtures.tenant('council');
@@ -59,10 +59,6 @@ describe('scope × plan × role matrix, generated from every registered route', 
       keyWithout.set(scope, (await fixtures.key(council, admin, others)).key);
     }
     proKey = (await fixtures.keyedUser('pro', 'admin', SCOPES)).key;
-  });
-  afterAll(async () => {
-    await app.close();
-    await fixtures.close();
   });
 
   const call = (route: RouteUnderTest, key?: string) =>

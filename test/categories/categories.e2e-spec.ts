@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Fixtures, type KeyedUser, uniqueSuffix } from '../support/fixtures';
-import { type ApiResponse, type HttpClient, httpClient } from '../support/http';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type ApiResponse, type HttpClient } from '../support/http';
+
 import { expectEnvelope, expectFieldError } from '../support/expectations';
 import { decodeCursor, encodeCursor } from '../support/cursors';
+import { useApiSuite } from '../support/suite';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -45,17 +46,12 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const label = (text: string) => `${text} ${uniqueSuffix()}`;
 
 describe('Categories (contract §4)', () => {
-  let app: TestApp;
+  const suite = useApiSuite({ RATE_LIMIT_PER_MINUTE: '1000000' });
   let fixtures: Fixtures;
   let request: HttpClient;
 
   beforeAll(async () => {
-    [app, fixtures] = await Promise.all([startTestApp({ RATE_LIMIT_PER_MINUTE: '1000000' }), Fixtures.open()]);
-    request = httpClient(app.baseUrl);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await fixtures?.close();
+    ({ fixtures, request } = suite);
   });
 
   /** POSTs a category with `key` and expects 201. */

@@ -1,8 +1,9 @@
 import { SCOPES } from '@wardline/auth';
 import { Fixtures, type KeyedUser } from '../support/fixtures';
-import { type ApiResponse, type HttpClient, httpClient, type RequestOptions } from '../support/http';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type ApiResponse, type HttpClient, type RequestOptions } from '../support/http';
+
 import { expectEnvelope } from '../support/expectations';
+import { useApiSuite } from '../support/suite';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -22,19 +23,14 @@ const corsHeaders = (response: ApiResponse) =>
 const encodeCursor = (payload: unknown): string => Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
 
 describe('Errors, request ids, CORS, OpenAPI and health (contract §1)', () => {
-  let app: TestApp;
+  const suite = useApiSuite({ RATE_LIMIT_PER_MINUTE: '1000000' });
   let fixtures: Fixtures;
   let request: HttpClient;
   let admin: KeyedUser;
 
   beforeAll(async () => {
-    [app, fixtures] = await Promise.all([startTestApp({ RATE_LIMIT_PER_MINUTE: '1000000' }), Fixtures.open()]);
-    request = httpClient(app.baseUrl);
+    ({ fixtures, request } = suite);
     admin = await fixtures.keyedUser('council', 'admin');
-  });
-  afterAll(async () => {
-    await app?.close();
-    await fixtures?.close();
   });
 
   const withKey = (options: RequestOptions = {}): RequestOptions => ({ ...options, key: admin.key });

@@ -4,8 +4,9 @@ import { Category, Ward } from '@wardline/database';
 import { TenantContext, TenantTransaction } from '@wardline/tenancy';
 import type { DataSource } from 'typeorm';
 import { Fixtures, type KeyedUser } from '../support/fixtures';
-import { type HttpClient, httpClient } from '../support/http';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type HttpClient } from '../support/http';
+import { type TestApp } from '../support/test-app';
+import { useApiSuite } from '../support/suite';
 
 interface TenantRows {
   subject: KeyedUser;
@@ -15,6 +16,7 @@ interface TenantRows {
 }
 
 describe('tenant isolation', () => {
+  const suite = useApiSuite();
   let app: TestApp;
   let fixtures: Fixtures;
   let request: HttpClient;
@@ -34,14 +36,9 @@ describe('tenant isolation', () => {
   }
 
   beforeAll(async () => {
-    [app, fixtures] = await Promise.all([startTestApp(), Fixtures.open()]);
-    request = httpClient(app.baseUrl);
+    ({ app, fixtures, request } = suite);
     a = await tenantWithRows('A');
     b = await tenantWithRows('B');
-  });
-  afterAll(async () => {
-    await app.close();
-    await fixtures.close();
   });
 
   /** One of tenant B's ids for each id-addressed route template, and a body that passes validation. */

@@ -3,9 +3,10 @@ import { SCOPES } from '@wardline/auth';
 import { ROLES, type Role, User } from '@wardline/database';
 import type { TenantView, UserView } from '@wardline/operations';
 import { Fixtures, type KeyedUser, uniqueSuffix } from '../support/fixtures';
-import { type ApiResponse, type HttpClient, httpClient } from '../support/http';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type ApiResponse, type HttpClient } from '../support/http';
+
 import { expectEnvelope, expectFieldError } from '../support/expectations';
+import { useApiSuite } from '../support/suite';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -69,7 +70,7 @@ const email = () => `${uniqueSuffix()}@example.test`;
 const idsOf = (response: ApiResponse): string[] => response.body.users.map((user: UserBody) => user.id);
 
 describe('Users (contract §4)', () => {
-  let app: TestApp;
+  const suite = useApiSuite({ RATE_LIMIT_PER_MINUTE: '1000000' });
   let fixtures: Fixtures;
   let request: HttpClient;
 
@@ -90,8 +91,7 @@ describe('Users (contract §4)', () => {
   const stored = (id: string) => fixtures.owner.getRepository(User).findOneByOrFail({ id });
 
   beforeAll(async () => {
-    [app, fixtures] = await Promise.all([startTestApp({ RATE_LIMIT_PER_MINUTE: '1000000' }), Fixtures.open()]);
-    request = httpClient(app.baseUrl);
+    ({ fixtures, request } = suite);
 
     tenant = await fixtures.tenant('council', 'users');
     users.ada = await fixtures.user(tenant, 'admin', 'Ada Admin');
@@ -125,10 +125,6 @@ describe('Users (contract §4)', () => {
 
     other = await fixtures.keyedUser('council', 'admin');
     otherCouncillor = await fixtures.user(other.tenant, 'councillor', 'Zed Other');
-  });
-  afterAll(async () => {
-    await app?.close();
-    await fixtures?.close();
   });
 
   describe('GET /api/users/:id', () => {

@@ -2,11 +2,12 @@ import { encodeCursor as encodeTaggedCursor } from '@wardline/common';
 import { randomUUID } from 'node:crypto';
 import { COUNCIL_TIERS } from '@wardline/database';
 import { Fixtures, type KeyedUser, uniqueSuffix } from '../support/fixtures';
-import { type ApiResponse, type HttpClient, httpClient } from '../support/http';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type ApiResponse, type HttpClient } from '../support/http';
+
 import { expectEnvelope, expectFieldError } from '../support/expectations';
 import { parseCsv, parseCsvRecords } from '../support/csv';
 import { decodeCursor, encodeCursor } from '../support/cursors';
+import { useApiSuite } from '../support/suite';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -62,17 +63,12 @@ function expectAttachment(response: ApiResponse, extension: string): void {
 }
 
 describe('Wards (contract §4)', () => {
-  let app: TestApp;
+  const suite = useApiSuite({ RATE_LIMIT_PER_MINUTE: '1000000' });
   let fixtures: Fixtures;
   let request: HttpClient;
 
   beforeAll(async () => {
-    [app, fixtures] = await Promise.all([startTestApp({ RATE_LIMIT_PER_MINUTE: '1000000' }), Fixtures.open()]);
-    request = httpClient(app.baseUrl);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await fixtures?.close();
+    ({ fixtures, request } = suite);
   });
 
   /** POSTs a ward with `key` and expects 201. */
