@@ -37,10 +37,10 @@ it(`lists cases from ${CASES} in one tenant with index scans`, async () => {
   const fixtures = await Fixtures.open();
   const main = await fixtures.tenant('council', 'bench');
   const started = performance.now();
-  await fixtures.operator.seedDemo({ tenant: main.id, cases: CASES });
+  await fixtures.seedDemo({ tenant: main.id, cases: CASES });
   for (let i = 0; i < 2; i += 1) {
     const neighbour = await fixtures.tenant('council', `neighbour${i}`);
-    await fixtures.operator.seedDemo({ tenant: neighbour.id, cases: Math.ceil(CASES / 4) });
+    await fixtures.seedDemo({ tenant: neighbour.id, cases: Math.ceil(CASES / 4) });
   }
   const seededSeconds = (performance.now() - started) / 1000;
   await fixtures.owner.query('ANALYZE');

@@ -91,7 +91,7 @@ describe('API key authentication (contract §2)', () => {
     it('revoked', async () => {
       const subject = await fixtures.keyedUser('council', 'admin');
       expect((await request('GET', '/api/me', { key: subject.key })).status).toBe(200);
-      await fixtures.operator.revokeApiKey(subject.keyId);
+      await fixtures.revokeKey(subject.keyId);
       await eventually(async () => expectInvalidKey(await request('GET', '/api/me', { key: subject.key })));
     });
 
@@ -107,7 +107,7 @@ describe('API key authentication (contract §2)', () => {
     it('owner disabled', async () => {
       const subject = await fixtures.keyedUser('council', 'caseworker');
       expect((await request('GET', '/api/me', { key: subject.key })).status).toBe(200);
-      await fixtures.operator.disableUser(subject.owner.id);
+      await fixtures.disableUser(subject.owner.id);
       await eventually(async () => expectInvalidKey(await request('GET', '/api/me', { key: subject.key })));
     });
   });
@@ -115,13 +115,13 @@ describe('API key authentication (contract §2)', () => {
   describe('row 3: suspended tenant', () => {
     it('answers 403 Tenant suspended, and works again once activated', async () => {
       const subject = await fixtures.keyedUser('council', 'admin');
-      await fixtures.operator.suspendTenant(subject.tenant.id);
+      await fixtures.suspendTenant(subject.tenant.id);
       await eventually(async () => {
         const response = await request('GET', '/api/wards', { key: subject.key });
         expect(response.status).toBe(403);
         expect(response.body).toEqual({ error: 'Tenant suspended' });
       });
-      await fixtures.operator.activateTenant(subject.tenant.id);
+      await fixtures.activateTenant(subject.tenant.id);
       await eventually(async () => expect((await request('GET', '/api/wards', { key: subject.key })).status).toBe(200));
     });
   });
@@ -146,7 +146,7 @@ describe('API key authentication (contract §2)', () => {
       const create = (name: string) => request('POST', '/api/wards', { key: subject.key, json: { name } });
       expect((await create('Before downgrade')).status).toBe(201);
 
-      await fixtures.operator.setPlan(subject.tenant.id, 'pro');
+      await fixtures.setPlan(subject.tenant.id, 'pro');
       await eventually(async () => {
         const response = await create('During downgrade');
         expect(response.status).toBe(403);
@@ -160,7 +160,7 @@ describe('API key authentication (contract §2)', () => {
       expect(me.body.key.scopes).toEqual(['wards:read', 'settings:write']);
       expect(me.body.effectiveScopes).toEqual(['wards:read']);
 
-      await fixtures.operator.setPlan(subject.tenant.id, 'council');
+      await fixtures.setPlan(subject.tenant.id, 'council');
       await eventually(async () => expect((await create('After upgrade')).status).toBe(201));
     });
   });
@@ -195,7 +195,7 @@ describe('API key authentication (contract §2)', () => {
   describe('order of the checks', () => {
     it('a suspended tenant on a team plan answers row 3, not row 4', async () => {
       const subject = await fixtures.keyedUser('team', 'admin', ['wards:read']);
-      await fixtures.operator.suspendTenant(subject.tenant.id);
+      await fixtures.suspendTenant(subject.tenant.id);
       await eventually(async () =>
         expect((await request('GET', '/api/wards', { key: subject.key })).body).toEqual({ error: 'Tenant suspended' }),
       );
@@ -239,7 +239,7 @@ describe('API key authentication (contract §2)', () => {
     await request('GET', '/api/me', { key: subject.key });
     const recorder = app.app.get(LastUsedRecorder);
     await recorder.flush();
-    const [listed] = await fixtures.operator.listApiKeys(subject.tenant.id);
+    const [listed] = await fixtures.listKeys(subject.tenant);
     expect(listed.lastUsedAt).not.toBeNull();
     expect(Date.now() - Date.parse(listed.lastUsedAt as string)).toBeLessThan(60_000);
   });

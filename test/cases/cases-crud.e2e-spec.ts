@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { KeyedUser } from '../support/fixtures';
-import type { UserView } from '@wardline/operations';
+import type { UserView } from '@wardline/accounts';
 import {
   CASE_DETAIL_FIELDS,
   CASE_FIELDS,
@@ -483,7 +483,7 @@ describe('Cases: create, read, update and notes (contract §4)', () => {
           userId: other.owner.id,
         };
         disabled = await suite.fixtures.user(admin.tenant, 'caseworker', 'Disabled Dee');
-        await suite.fixtures.operator.disableUser(disabled.id);
+        await suite.fixtures.disableUser(disabled.id);
       });
 
       const unknowns = (): [string, string, string][] => [

@@ -1,4 +1,4 @@
-import type { UserView } from '@wardline/operations';
+import type { UserView } from '@wardline/accounts';
 import type { KeyedUser } from '../support/fixtures';
 import {
   CASE_FIELDS,

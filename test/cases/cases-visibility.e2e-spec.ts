@@ -1,5 +1,5 @@
 import { scopesOfPlan } from '@wardline/auth';
-import type { UserView } from '@wardline/operations';
+import type { UserView } from '@wardline/accounts';
 import type { KeyedUser } from '../support/fixtures';
 import { parseCsvRecords } from '../support/csv';
 import {

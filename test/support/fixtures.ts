@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import type { ApiKeyListItem, NewUserFields, TenantView, UserView } from '@wardline/accounts';
 import { SCOPES, scopesOfPlan } from '@wardline/auth';
+import { AppConfig } from '@wardline/common';
 import { openDataSource, type Plan, type Role } from '@wardline/database';
-import { Operator, type TenantView, type UserView } from '@wardline/operations';
+import { openOperator, type OperatorServices, type SeedDemoOptions, type SeedDemoResult } from '@wardline/operations';
+import { systemActor } from '@wardline/tenancy';
 import type { DataSource } from 'typeorm';
+import { testEndpoint } from './test-app';
 
 export const uniqueSuffix = () => randomBytes(4).toString('hex');
 
@@ -13,43 +17,87 @@ export interface KeyedUser {
   keyId: string;
 }
 
+/** The actor the audit log names for fixture changes. */
+export const FIXTURES_ACTOR = systemActor('test fixtures');
+
 /**
- * Test data made the way an operator makes it (the CLI's `Operator`), as the database owner,
- * so tests start from real tenants, users and keys.
+ * Test data made the way an operator makes it — through the operator's services (the CLI's), as
+ * the database owner — so tests start from real, audited tenants, users and keys.
  */
 export class Fixtures {
   private constructor(
     readonly owner: DataSource,
-    readonly operator: Operator,
+    private readonly operator: OperatorServices,
   ) {}
 
   static async open(): Promise<Fixtures> {
-    const owner = await openDataSource(process.env.DATABASE_URL as string, 3);
-    return new Fixtures(owner, new Operator(owner));
+    const endpoint = testEndpoint();
+    const config = new AppConfig({ DATABASE_URL: endpoint.ownerUrl, LOG_LEVEL: 'silent' });
+    const [owner, operator] = await Promise.all([openDataSource(endpoint.ownerUrl, 3), openOperator(config, endpoint)]);
+    return new Fixtures(owner, operator);
   }
 
-  close(): Promise<void> {
-    return this.owner.destroy();
+  async close(): Promise<void> {
+    await Promise.all([this.owner.destroy(), this.operator.close()]);
+  }
+
+  private as<T>(work: (operator: OperatorServices) => Promise<T>): Promise<T> {
+    return this.operator.as(FIXTURES_ACTOR, () => work(this.operator));
   }
 
   tenant(plan: Plan = 'council', label = 'council'): Promise<TenantView> {
     const suffix = uniqueSuffix();
-    return this.operator.createTenant({ name: `Test ${label} ${suffix}`, plan, slug: `${label}-${suffix}` });
+    return this.as(({ tenants }) =>
+      tenants.create({ name: `Test ${label} ${suffix}`, plan, slug: `${label}-${suffix}` }),
+    );
   }
 
   user(tenant: TenantView, role: Role = 'admin', name = `${role} ${uniqueSuffix()}`): Promise<UserView> {
-    return this.operator.createUser({ tenant: tenant.id, role, name, email: `${uniqueSuffix()}@example.test` });
+    return this.createUser(tenant, { role, name, email: `${uniqueSuffix()}@example.test` });
+  }
+
+  createUser(tenant: Pick<TenantView, 'id'>, fields: NewUserFields): Promise<UserView> {
+    return this.as(async ({ tenants, users }) => users.create(await tenants.require(tenant.id), fields));
   }
 
   async key(tenant: TenantView, owner: Pick<UserView, 'id'>, scopes: readonly string[], expiresAt?: Date) {
-    const created = await this.operator.createApiKey({
-      tenant: tenant.id,
-      owner: owner.id,
-      name: `key ${uniqueSuffix()}`,
-      scopes: [...scopes],
-      expiresAt,
-    });
+    const created = await this.as(async ({ tenants, apiKeys }) =>
+      apiKeys.create(await tenants.require(tenant.id), {
+        owner: owner.id,
+        name: `key ${uniqueSuffix()}`,
+        scopes: [...scopes],
+        expiresAt,
+      }),
+    );
     return { key: created.key, keyId: created.id };
+  }
+
+  disableUser(userId: string): Promise<UserView> {
+    return this.as(({ users }) => users.disable(userId));
+  }
+
+  revokeKey(keyId: string): Promise<ApiKeyListItem> {
+    return this.as(({ apiKeys }) => apiKeys.revoke(keyId));
+  }
+
+  listKeys(tenant: Pick<TenantView, 'id'>): Promise<ApiKeyListItem[]> {
+    return this.as(async ({ tenants, apiKeys }) => apiKeys.list(await tenants.require(tenant.id)));
+  }
+
+  setPlan(tenantId: string, plan: Plan): Promise<TenantView> {
+    return this.as(({ tenants }) => tenants.setPlan(tenantId, plan));
+  }
+
+  suspendTenant(tenantId: string): Promise<TenantView> {
+    return this.as(({ tenants }) => tenants.setStatus(tenantId, 'suspended'));
+  }
+
+  activateTenant(tenantId: string): Promise<TenantView> {
+    return this.as(({ tenants }) => tenants.setStatus(tenantId, 'active'));
+  }
+
+  seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult> {
+    return this.as(({ demo }) => demo.seed(options));
   }
 
   /**
@@ -61,7 +109,7 @@ export class Fixtures {
     const tenant = await this.tenant('council', plan);
     const owner = await this.user(tenant, role);
     const { key, keyId } = await this.key(tenant, owner, scopes ?? scopesOfPlan(plan === 'pro' ? 'pro' : 'council'));
-    if (plan !== 'council') await this.operator.setPlan(tenant.id, plan);
+    if (plan !== 'council') await this.setPlan(tenant.id, plan);
     return { tenant: { ...tenant, plan }, owner, key, keyId };
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SCOPES } from '@wardline/auth';
 import { ROLES, type Role, User } from '@wardline/database';
-import type { TenantView, UserView } from '@wardline/operations';
+import type { TenantView, UserView } from '@wardline/accounts';
 import { Fixtures, type KeyedUser, uniqueSuffix } from '../support/fixtures';
 import { type ApiResponse, type HttpClient } from '../support/http';
 
@@ -100,7 +100,7 @@ describe('Users (contract §4)', () => {
     caseworkerKey = (await fixtures.key(tenant, users.clement, ['users:read'])).key;
     users.diane = await fixtures.user(tenant, 'manager', 'Diane Manager');
     users.ellen = await fixtures.user(tenant, 'councillor', 'Ellen Disabled');
-    await fixtures.operator.disableUser(users.ellen.id);
+    await fixtures.disableUser(users.ellen.id);
     users.frances = await fixtures.user(tenant, 'councillor', 'Frances Councillor');
 
     const wards = await Promise.all(
@@ -109,8 +109,7 @@ describe('Users (contract §4)', () => {
     for (const ward of wards) if (ward.status !== 201) throw new Error(`ward not created: ${ward.text}`);
     wardIds = wards.map((ward) => ward.body.id as string);
 
-    users.barbara = await fixtures.operator.createUser({
-      tenant: tenant.id,
+    users.barbara = await fixtures.createUser(tenant, {
       email: email(),
       name: 'Barbara Councillor',
       role: 'councillor',

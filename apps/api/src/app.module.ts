@@ -1,12 +1,17 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthModule } from '@wardline/auth';
-import { AppConfig, DatabaseErrorFilter, HttpExceptionFilter, UnknownErrorFilter } from '@wardline/common';
-import { DATABASE_ENDPOINT, type DatabaseEndpoint, dataSourceOptions } from '@wardline/database';
-import { TenancyModule } from '@wardline/tenancy';
-import { ClsModule } from 'nestjs-cls';
+import {
+  type AppConfig,
+  DatabaseErrorFilter,
+  ETagInterceptor,
+  HttpExceptionFilter,
+  UnknownErrorFilter,
+} from '@wardline/common';
+import { CoreModule } from '@wardline/core';
+import type { DatabaseEndpoint } from '@wardline/database';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditLogsModule } from './modules/audit-logs/audit-logs.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { CategoriesModule } from './modules/categories/categories.module';
 import { HealthModule } from './modules/health/health.module';
@@ -36,9 +41,7 @@ export class AppModule {
             autoLogging: { ignore: (req) => req.url?.startsWith('/health/') ?? false },
           },
         }),
-        ClsModule.forRoot({ global: true, middleware: { mount: true } }),
-        TypeOrmModule.forRoot(dataSourceOptions(endpoint.appUrl)),
-        TenancyModule,
+        CoreModule.forRoot({ config, endpoint, connectAs: 'app' }),
         AuthModule,
         HealthModule,
         MeModule,
@@ -46,16 +49,15 @@ export class AppModule {
         CategoriesModule,
         CasesModule,
         UsersModule,
+        AuditLogsModule,
       ],
       providers: [
-        { provide: AppConfig, useValue: config },
-        { provide: DATABASE_ENDPOINT, useValue: endpoint },
+        { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
         // Nest tries the last-registered filter first: the catch-all goes first.
         { provide: APP_FILTER, useClass: UnknownErrorFilter },
         { provide: APP_FILTER, useClass: DatabaseErrorFilter },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],
-      exports: [AppConfig, DATABASE_ENDPOINT],
     };
   }
 }

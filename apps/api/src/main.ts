@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const endpoint = await openDatabaseEndpoint(config);
   await prepareDatabase(endpoint.ownerUrl, endpoint.appUrl);
   const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
-  const welcome = await firstRun(endpoint, base);
+  const welcome = await firstRun(config, endpoint, base);
   const app = await createApp(config, endpoint);
   await app.listen({ port: config.port, host: config.host });
 

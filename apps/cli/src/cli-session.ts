@@ -1,12 +1,12 @@
+import { userInfo } from 'node:os';
 import { AppConfig, ConfigError } from '@wardline/common/config/app-config';
-import { type DatabaseEndpoint, openDatabaseEndpoint, openDataSource, prepareDatabase } from '@wardline/database';
-import { Operator } from '@wardline/operations';
-import type { DataSource } from 'typeorm';
+import { type DatabaseEndpoint, openDatabaseEndpoint, pendingMigrations, prepareDatabase } from '@wardline/database';
+import { openOperator, type OperatorServices } from '@wardline/operations';
+import { systemActor } from '@wardline/tenancy';
 import { CliError, EXIT_USAGE } from './cli-error';
 
-export interface CliSession {
-  operator: Operator;
-  /** Migrations this call applied (usually none: every command migrates first). */
+/** The services a command works through (the same ones the API uses), and what `migrate` applied. */
+export interface CliSession extends OperatorServices {
   applied: string[];
 }
 
@@ -19,19 +19,31 @@ function readConfig(): AppConfig {
   }
 }
 
+/** Who the audit log names for what a command does: the operating-system user that ran it. */
+const operatorName = (): string => {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return 'cli';
+  }
+};
+
 /**
- * Opens the database as its owner for one command: `DATABASE_URL`, or the embedded server in
- * the data dir (reused when the API runs it, else started here), migrated first. Closes the
- * connection and stops a server this process started before returning, even on failure or
- * on Ctrl-C.
+ * Opens the database as its owner for one command — `DATABASE_URL`, or the embedded server in
+ * the data dir (reused when the API runs it, else started here) — and runs the command on the
+ * core services as the system actor. Only `migrate` changes the schema; other commands refuse
+ * to run on an unmigrated database. Closes everything before returning, even on Ctrl-C.
  */
-export async function withOperator<T>(work: (session: CliSession) => Promise<T>): Promise<T> {
+export async function withOperator<T>(
+  work: (session: CliSession) => Promise<T>,
+  { migrate = false }: { migrate?: boolean } = {},
+): Promise<T> {
   const config = readConfig();
   let endpoint: DatabaseEndpoint | undefined;
-  let dataSource: DataSource | undefined;
+  let operator: OperatorServices | undefined;
   const close = async () => {
-    await dataSource?.destroy().catch(() => undefined);
-    dataSource = undefined;
+    await operator?.close().catch(() => undefined);
+    operator = undefined;
     await endpoint?.stop().catch(() => undefined);
     endpoint = undefined;
   };
@@ -43,9 +55,12 @@ export async function withOperator<T>(work: (session: CliSession) => Promise<T>)
   process.once('SIGTERM', interrupted);
   try {
     endpoint = await openDatabaseEndpoint(config);
-    const applied = await prepareDatabase(endpoint.ownerUrl, endpoint.appUrl);
-    dataSource = await openDataSource(endpoint.ownerUrl, 2);
-    return await work({ operator: new Operator(dataSource), applied });
+    const applied = migrate ? await prepareDatabase(endpoint.ownerUrl, endpoint.appUrl) : [];
+    if (!migrate && (await pendingMigrations(endpoint.ownerUrl)) > 0) {
+      throw new CliError('The database schema is not up to date: run `npm run -s cli -- migrate` first', EXIT_USAGE);
+    }
+    const services = (operator = await openOperator(config, endpoint));
+    return await services.as(systemActor(operatorName()), () => work({ ...services, applied }));
   } finally {
     await close();
     process.off('SIGINT', interrupted);

@@ -1,4 +1,5 @@
-import { OperatorError } from '@wardline/operations';
+import { HttpException } from '@nestjs/common';
+import { describeDatabaseError } from '@wardline/common/errors/database-error';
 import { CliError } from './cli-error';
 
 const UNREACHABLE_CODES = new Set([
@@ -27,7 +28,9 @@ function messageOf(error: unknown): string {
 
 /** The one line on stderr for a failed command: never a stack trace, never SQL. */
 export function failureMessage(error: unknown): string {
-  if (error instanceof OperatorError || error instanceof CliError) return oneLine(error.message);
+  if (error instanceof HttpException || error instanceof CliError) return oneLine(error.message);
+  const described = describeDatabaseError(error);
+  if (described.status < 500 && described.message) return described.message;
   const fields = (typeof error === 'object' && error !== null ? error : {}) as ErrorFields;
   const message = oneLine(messageOf(error));
   if (error instanceof AggregateError || UNREACHABLE_CODES.has(String(fields.code))) {

@@ -1,13 +1,13 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { TenantContext } from '@wardline/tenancy';
+import { ActorContext, TenantContext } from '@wardline/tenancy';
 import type { FastifyRequest } from 'fastify';
 import { decideAccess, isKeyUsable } from './access-decision';
 import { hashApiKey, isWellFormedApiKey } from './api-key-format';
 import { ApiKeyVerifier } from './api-key-verifier';
 import { invalidApiKey, missingApiKey } from './auth-errors';
 import { LastUsedRecorder } from './last-used-recorder';
-import { PrincipalContext } from './principal';
+import { actorOf, PrincipalContext } from './principal';
 import { presentedKey } from './presented-key';
 import { RouteAccessMetadata } from './route-access';
 
@@ -23,6 +23,7 @@ export class ApiKeyGuard implements CanActivate {
     private readonly lastUsed: LastUsedRecorder,
     private readonly principals: PrincipalContext,
     private readonly tenant: TenantContext,
+    private readonly actors: ActorContext,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -42,6 +43,11 @@ export class ApiKeyGuard implements CanActivate {
 
     this.principals.enter(principal);
     this.tenant.enter(principal.tenant.id);
+    this.actors.enter(actorOf(principal), {
+      requestId: request.id,
+      ip: request.ip,
+      userAgent: request.headers['user-agent']?.slice(0, 512) ?? null,
+    });
     this.lastUsed.record(principal.key.id);
     return true;
   }

@@ -1,6 +1,7 @@
 import { createParamDecorator, Injectable } from '@nestjs/common';
 import { ClsService, ClsServiceManager } from 'nestjs-cls';
 import type { Plan, Role, TenantStatus } from '@wardline/database';
+import type { Actor } from '@wardline/tenancy';
 
 /** Who is calling: the key, its tenant and its owner, as verified by the guard. */
 export interface Principal {
@@ -41,19 +42,12 @@ export class PrincipalContext {
 /** `@CurrentPrincipal() principal: Principal` in a controller. */
 export const CurrentPrincipal = createParamDecorator((): Principal => principalIn(ClsServiceManager.getClsService()));
 
-/** Who did something, as recorded in timelines and logs: the key, and the user who owns it. */
-export interface Actor {
-  type: 'api_key' | 'user' | 'system';
-  id: string | null;
-  name: string;
-  ownerId: string | null;
-  ownerName: string | null;
-}
-
+/** The key as the actor of what it changes, answering for its owner. */
 export const actorOf = ({ key, owner }: Principal): Actor => ({
   type: 'api_key',
   id: key.id,
   name: key.name,
+  prefix: key.prefix,
   ownerId: owner.id,
   ownerName: owner.name,
 });

@@ -5,4 +5,4 @@ export * from './database-endpoint';
 export * from './embedded-postgres';
 export * from './prepare-database';
 export * from './snake-naming.strategy';
-export * from './case-status';
+export * from './schema/tables';

@@ -1,17 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { APP_ROLE, openDataSource, passwordOf, roleOf } from './data-source';
-
-/** What the application role may do, table by table. */
-const APP_GRANTS: Record<string, string> = {
-  tenants: 'SELECT, UPDATE',
-  users: 'SELECT, INSERT, UPDATE',
-  api_keys: 'SELECT, INSERT, UPDATE',
-  wards: 'SELECT, INSERT, UPDATE',
-  categories: 'SELECT, INSERT, UPDATE',
-  cases: 'SELECT, INSERT, UPDATE',
-  case_events: 'SELECT, INSERT',
-  case_reference_counters: 'SELECT, INSERT, UPDATE',
-};
+import { type TableAccess, TABLES, TENANT_TABLE_NAMES } from './schema/tables';
+import { tenantIsolationSql } from './schema/tenant-isolation.sql';
 const APP_FUNCTIONS = ['wardline_authenticate(bytea)', 'wardline_touch_api_keys(uuid[], timestamptz[])'];
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -36,10 +26,14 @@ async function grantAppRole(owner: DataSource, role: string): Promise<void> {
   await owner.transaction(async (manager) => {
     await manager.query(`GRANT CONNECT ON DATABASE ${database} TO ${grantee}`);
     await manager.query(`GRANT USAGE ON SCHEMA public TO ${grantee}`);
-    for (const [table, privileges] of Object.entries(APP_GRANTS)) {
+    for (const [table, access] of Object.entries(TABLES) as [string, TableAccess][]) {
       await manager.query(`REVOKE ALL ON ${table} FROM ${grantee}`);
-      await manager.query(`GRANT ${privileges} ON ${table} TO ${grantee}`);
+      await manager.query(`GRANT ${access.privileges.join(', ')} ON ${table} TO ${grantee}`);
+      if (access.updatableColumns) {
+        await manager.query(`GRANT UPDATE (${access.updatableColumns.join(', ')}) ON ${table} TO ${grantee}`);
+      }
     }
+    for (const table of TENANT_TABLE_NAMES) await manager.query(tenantIsolationSql(table));
     for (const fn of APP_FUNCTIONS) await manager.query(`GRANT EXECUTE ON FUNCTION ${fn} TO ${grantee}`);
   });
 }
@@ -62,6 +56,21 @@ export async function prepareDatabase(ownerUrl: string, appUrl: string): Promise
     await grantAppRole(owner, appRole);
     await owner.query('SELECT pg_advisory_unlock(hashtext($1))', ['wardline.prepare']);
     return applied.map((migration) => migration.name);
+  } finally {
+    await owner.destroy();
+  }
+}
+
+/** How many migrations the database still lacks (0 when up to date). */
+export async function pendingMigrations(ownerUrl: string): Promise<number> {
+  const owner = await openDataSource(ownerUrl, 1);
+  try {
+    const [{ count }] = (await owner
+      .query(`SELECT count(*)::int AS count FROM schema_migrations WHERE name = ANY($1)`, [
+        owner.migrations.map((migration) => migration.name),
+      ])
+      .catch(() => [{ count: 0 }])) as { count: number }[];
+    return owner.migrations.length - count;
   } finally {
     await owner.destroy();
   }

@@ -1,6 +1,6 @@
 import type { CaseStatus } from '@wardline/database';
-import { type CaseMilestones, canMove, milestonesAfterMove } from '@wardline/database/case-status';
-import { referenceYearIn } from './case-reference-block';
+import { type CaseMilestones, canMove, milestonesAfterMove } from '@wardline/casework/case-status';
+import { referenceYearIn } from '@wardline/casework/case-references';
 import { type DemoCase, type DemoCaseContext, DemoCaseFactory } from './demo-case-generator';
 import { demoCreationTimes } from './demo-case-times';
 import { SeededRandom } from './seeded-random';

@@ -1,5 +1,5 @@
 import type { ActorType, CaseEventType, CasePriority, CaseStatus } from '@wardline/database';
-import { type CaseMilestones, milestonesAfterMove } from '@wardline/database/case-status';
+import { type CaseMilestones, milestonesAfterMove } from '@wardline/casework/case-status';
 import { statusPathTo } from './demo-case-statuses';
 import type { SeededRandom } from './seeded-random';
 

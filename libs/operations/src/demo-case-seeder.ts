@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { referenceYearIn, reserveReferences } from '@wardline/casework/case-references';
+import { ChangeRecorder } from '@wardline/changes';
+import { ApiError } from '@wardline/common';
 import { Category, Tenant, User, Ward } from '@wardline/database';
-import type { DataSource } from 'typeorm';
-import { referenceYearIn, reserveReferences } from './case-reference-block';
+import { TenantTransaction } from '@wardline/tenancy';
 import { type DemoCaseContext, DemoCaseFactory } from './demo-case-generator';
 import { demoCreationTimes } from './demo-case-times';
 import { insertDemoCases } from './demo-case-writer';
-import { OperatorError } from './operator-error';
 import type { SeedProgress } from './seed-progress';
 import { seedFrom, SeededRandom } from './seeded-random';
 
@@ -17,7 +19,7 @@ const WORKERS = 2;
 
 export function requireCaseCount(count: number): number {
   if (!Number.isInteger(count) || count < 0 || count > MAX_DEMO_CASES) {
-    throw new OperatorError(`cases must be a whole number from 0 to ${MAX_DEMO_CASES}`, 'invalid');
+    throw ApiError.unprocessable(`cases must be a whole number from 0 to ${MAX_DEMO_CASES}`);
   }
   return count;
 }
@@ -28,10 +30,18 @@ export function requireCaseCount(count: number): number {
  * year, so API creates meanwhile continue after it), then cases are inserted in batches, each its
  * own transaction, two at a time. Every run adds `count` more. The data is pseudo-random from a
  * seed of the tenant's slug and how many cases it already has, so a rerun on the same data makes
- * the same cases (ids and clock times aside).
+ * the same cases (ids and clock times aside). Each run leaves one audit entry with its count.
  */
+@Injectable()
 export class DemoCaseSeeder {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transaction: TenantTransaction,
+    private readonly recorder: ChangeRecorder,
+  ) {}
+
+  private get dataSource() {
+    return this.transaction.dataSource;
+  }
 
   async seed(tenantId: string, count: number, progress?: SeedProgress): Promise<number> {
     if (requireCaseCount(count) === 0) return 0;
@@ -45,8 +55,8 @@ export class DemoCaseSeeder {
     const now = Date.now();
     const times = demoCreationTimes(random, count, now);
     const yearOf = referenceYearIn(tenant.timezone);
-    const references = await this.dataSource.transaction((manager) =>
-      reserveReferences(manager, tenant, times.map(yearOf)),
+    const references = await this.transaction.runFor(tenantId, () =>
+      reserveReferences(this.transaction.manager, tenant, times.map(yearOf)),
     );
 
     let next = 0;
@@ -64,7 +74,8 @@ export class DemoCaseSeeder {
             factory.create(random, { id: randomUUID(), reference: references[start + index], createdAt, now }),
           );
         try {
-          await this.dataSource.transaction(async (manager) => {
+          await this.transaction.runFor(tenantId, async () => {
+            const manager = this.transaction.manager;
             // Demo data: a crash may lose the last batches, never corrupt them; skip the wait for disk.
             await manager.query('SET LOCAL synchronous_commit = off');
             await insertDemoCases(manager, tenant.id, rows);
@@ -83,11 +94,21 @@ export class DemoCaseSeeder {
     progress?.stop();
     const failure = outcomes.find((outcome) => outcome.status === 'rejected');
     // A bulk load leaves the planner's statistics behind; refresh them so lists plan well at once.
-    if (created > 0) await this.dataSource.query('ANALYZE cases, case_events');
+    if (created > 0) {
+      await this.dataSource.query('ANALYZE cases, case_events');
+      await this.transaction.runFor(tenantId, () =>
+        this.recorder.record({
+          action: 'demo.cases_seeded',
+          resourceType: 'tenant',
+          resourceId: tenantId,
+          after: { requested: count, created },
+        }),
+      );
+    }
     if (!failure) return created;
     if (created === 0) throw failure.reason;
     const reason = failure.reason instanceof Error ? failure.reason.message : String(failure.reason);
-    throw new OperatorError(`Stopped after adding ${created} of ${count} cases (those are kept): ${reason}`);
+    throw ApiError.unprocessable(`Stopped after adding ${created} of ${count} cases (those are kept): ${reason}`);
   }
 
   /** The tenant's enabled wards and categories, and its enabled staff. */

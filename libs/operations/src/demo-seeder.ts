@@ -1,12 +1,11 @@
+import { Injectable } from '@nestjs/common';
+import { type TenantView, TenantsService, toTenantView, UserAccountsService } from '@wardline/accounts';
+import { ChangeRecorder } from '@wardline/changes';
 import { Category, type Tenant, User, Ward } from '@wardline/database';
-import type { EntityManager } from 'typeorm';
-import { mappingDatabaseErrors } from './database-error-mapper';
+import { TenantTransaction } from '@wardline/tenancy';
+import { DemoCaseSeeder, requireCaseCount } from './demo-case-seeder';
 import { DEMO_CATEGORIES, DEMO_TENANT, DEMO_USERS, DEMO_WARDS } from './demo-fixtures';
-import type { TenantView } from './operator-views';
-import { toTenantView } from './operator-views';
 import type { SeedProgress } from './seed-progress';
-import { TenantOperations } from './tenant-operations';
-import { UserOperations } from './user-operations';
 
 export interface SeedDemoOptions {
   /** Id or slug of an existing tenant; without it, the demo council tenant (created if absent). */
@@ -31,28 +30,36 @@ export interface SeedDemoResult {
   cases: { requested: number; created: number };
 }
 
-export type SeededFixtures = Omit<SeedDemoResult, 'cases'>;
-
 /**
- * Demo data for one tenant: wards, categories and a user of every role. Idempotent: rows that
- * exist (same ward name, category slug or user email) are left as they are. Runs in the
- * caller's transaction, so a failure leaves nothing half-seeded. Cases are `DemoCaseSeeder`'s.
+ * Demo data for one tenant: wards, categories and a user of every role, then `cases` more demo
+ * cases. Idempotent for the fixtures: rows that exist (same ward name, category slug or user
+ * email) are left as they are. The tenant and users go through the account services (each
+ * audited); wards and categories are one transaction with one audit entry for the lot.
  */
+@Injectable()
 export class DemoSeeder {
-  private readonly tenants: TenantOperations;
-  private readonly users: UserOperations;
+  constructor(
+    private readonly tenants: TenantsService,
+    private readonly users: UserAccountsService,
+    private readonly transaction: TenantTransaction,
+    private readonly recorder: ChangeRecorder,
+    private readonly cases: DemoCaseSeeder,
+  ) {}
 
-  constructor(private readonly manager: EntityManager) {
-    this.tenants = new TenantOperations(manager);
-    this.users = new UserOperations(manager);
-  }
-
-  async seed(tenantIdOrSlug: string | undefined): Promise<SeededFixtures> {
-    const { tenant, created: tenantCreated } = await this.demoTenant(tenantIdOrSlug);
-    const { wardIds, count: wards } = await this.seedWards(tenant);
-    const categories = await this.seedCategories(tenant);
+  async seed(options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
+    const requested = requireCaseCount(options.cases ?? 0);
+    const { tenant, created: tenantCreated } = await this.demoTenant(options.tenant);
+    const { wardIds, wards, categories } = await this.seedPlaces(tenant);
     const users = await this.seedUsers(tenant, wardIds);
-    return { tenant: toTenantView(tenant), tenantCreated, users, wards, categories };
+    const created = await this.cases.seed(tenant.id, requested, options.progress);
+    return {
+      tenant: toTenantView(tenant),
+      tenantCreated,
+      users,
+      wards,
+      categories,
+      cases: { requested, created },
+    };
   }
 
   private async demoTenant(idOrSlug: string | undefined): Promise<{ tenant: Tenant; created: boolean }> {
@@ -63,8 +70,24 @@ export class DemoSeeder {
     return { tenant: await this.tenants.require(view.id), created: true };
   }
 
+  private seedPlaces(tenant: Tenant) {
+    return this.transaction.runFor(tenant.id, async () => {
+      const { wardIds, count: wards } = await this.seedWards(tenant);
+      const categories = await this.seedCategories(tenant);
+      if (wards.created + categories.created > 0) {
+        await this.recorder.record({
+          action: 'demo.seeded',
+          resourceType: 'tenant',
+          resourceId: tenant.id,
+          after: { wardsCreated: wards.created, categoriesCreated: categories.created },
+        });
+      }
+      return { wardIds, wards, categories };
+    });
+  }
+
   private async seedWards(tenant: Tenant): Promise<{ wardIds: Map<string, string>; count: SeedCount }> {
-    const repository = this.manager.getRepository(Ward);
+    const repository = this.transaction.manager.getRepository(Ward);
     const existing = await repository.findBy({ tenantId: tenant.id });
     const wardIds = new Map(existing.map((ward) => [ward.name.toLowerCase(), ward.id]));
     const count: SeedCount = { created: 0, existing: 0 };
@@ -73,9 +96,7 @@ export class DemoSeeder {
         count.existing += 1;
         continue;
       }
-      const ward = await mappingDatabaseErrors(() =>
-        repository.save(repository.create({ ...fixture, tenantId: tenant.id, enabled: true })),
-      );
+      const ward = await repository.save(repository.create({ ...fixture, tenantId: tenant.id, enabled: true }));
       wardIds.set(ward.name.toLowerCase(), ward.id);
       count.created += 1;
     }
@@ -83,7 +104,7 @@ export class DemoSeeder {
   }
 
   private async seedCategories(tenant: Tenant): Promise<SeedCount> {
-    const repository = this.manager.getRepository(Category);
+    const repository = this.transaction.manager.getRepository(Category);
     const existing = await repository.findBy({ tenantId: tenant.id });
     const categoryIds = new Map(existing.map((category) => [category.slug, category.id]));
     const count: SeedCount = { created: 0, existing: 0 };
@@ -93,8 +114,8 @@ export class DemoSeeder {
         continue;
       }
       const parentId = parentSlug ? (categoryIds.get(parentSlug) ?? null) : null;
-      const category = await mappingDatabaseErrors(() =>
-        repository.save(repository.create({ ...fixture, parentId, tenantId: tenant.id, enabled: true })),
+      const category = await repository.save(
+        repository.create({ ...fixture, parentId, tenantId: tenant.id, enabled: true }),
       );
       categoryIds.set(category.slug, category.id);
       count.created += 1;
@@ -103,7 +124,9 @@ export class DemoSeeder {
   }
 
   private async seedUsers(tenant: Tenant, wardIds: Map<string, string>): Promise<SeedCount> {
-    const existing = await this.manager.getRepository(User).findBy({ tenantId: tenant.id });
+    const existing = await this.transaction.runFor(tenant.id, () =>
+      this.transaction.manager.getRepository(User).findBy({ tenantId: tenant.id }),
+    );
     const emails = new Set(existing.map((user) => user.email.toLowerCase()));
     const count: SeedCount = { created: 0, existing: 0 };
     for (const { wards, ...fixture } of DEMO_USERS) {

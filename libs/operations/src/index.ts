@@ -1,13 +1,6 @@
-export * from './operator';
-export * from './operator-error';
-export * from './operator-views';
-export * from './tenant-operations';
-export * from './user-operations';
-export * from './api-key-operations';
-export * from './api-key-scope-check';
 export * from './demo-seeder';
 export * from './demo-fixtures';
 export * from './seed-progress';
-export * from './slug-generator';
-export * from './database-error-mapper';
-export { DemoCaseSeeder, MAX_DEMO_CASES } from './demo-case-seeder';
+export * from './operations.module';
+export { MAX_DEMO_CASES } from './demo-case-seeder';
+export * from './operator-context';

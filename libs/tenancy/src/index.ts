@@ -1,3 +1,4 @@
+export * from './actor-context';
 export * from './tenant-context';
 export * from './tenant-transaction';
 export * from './tenant-repository';

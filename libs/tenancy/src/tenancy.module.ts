@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Inject, Module, type Provider } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { TenantOwned } from '@wardline/database';
+import { ActorContext } from './actor-context';
 import { TenantContext } from './tenant-context';
 import { TenantRepository } from './tenant-repository';
 import { TenantTransaction } from './tenant-transaction';
@@ -15,8 +16,13 @@ export const InjectTenantRepository = (entity: TenantEntityClass) => Inject(repo
 
 @Global()
 @Module({
-  providers: [TenantContext, TenantTransaction, { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor }],
-  exports: [TenantContext, TenantTransaction],
+  providers: [
+    TenantContext,
+    ActorContext,
+    TenantTransaction,
+    { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
+  ],
+  exports: [TenantContext, ActorContext, TenantTransaction],
 })
 export class TenancyModule {}
 

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 
 const TENANT = Symbol('wardline.tenant');
+/** The open tenant transaction's EntityManager (see TenantTransaction). */
+export const TRANSACTION_MANAGER = Symbol('wardline.entity-manager');
 
 export class MissingTenantContextError extends Error {
   constructor() {
@@ -32,10 +34,14 @@ export class TenantContext {
     this.cls.set(TENANT, tenantId);
   }
 
-  /** Runs work for one tenant in a fresh context: jobs, the CLI, tests. */
+  /**
+   * Runs work for one tenant in a nested context that keeps the actor but never an outer
+   * transaction: jobs, the CLI, export batches, tests.
+   */
   run<T>(tenantId: string, work: () => Promise<T>): Promise<T> {
-    return this.cls.run({ ifNested: 'override' }, () => {
+    return this.cls.run({ ifNested: 'inherit' }, () => {
       this.cls.set(TENANT, tenantId);
+      this.cls.set(TRANSACTION_MANAGER, undefined);
       return work();
     });
   }

@@ -8,7 +8,7 @@ import type { TenantTransaction } from './tenant-transaction';
 export type NewRow<E extends TenantOwned> = DeepPartial<Omit<E, 'id' | 'tenantId'>>;
 
 export type UpdateOutcome<E> =
-  { kind: 'updated'; row: E } | { kind: 'not_found' } | { kind: 'version_mismatch'; current: E };
+  { kind: 'updated'; row: E; before: E } | { kind: 'not_found' } | { kind: 'version_mismatch'; current: E };
 
 /**
  * The only way feature code reaches tenant rows: every read, update and delete is filtered
@@ -74,8 +74,26 @@ export class TenantRepository<E extends TenantOwned> {
     if (expectedVersion !== undefined && (current as { version?: number }).version !== expectedVersion) {
       return { kind: 'version_mismatch', current };
     }
+    const before = this.repository.create({ ...current });
     const row = await this.repository.save(this.repository.merge(current, patch));
-    return { kind: 'updated', row };
+    return { kind: 'updated', row, before };
+  }
+
+  /**
+   * Sets `values` on those of `ids` that are the tenant's and match `where` (SQL on the bare
+   * table, e.g. `approved = false`); returns the ids that changed.
+   */
+  async updateMany(ids: readonly string[], values: DeepPartial<E>, where?: string): Promise<string[]> {
+    const wanted = ids.filter(isUuid);
+    if (wanted.length === 0) return [];
+    const query = this.repository
+      .createQueryBuilder()
+      .update()
+      .set(values as never)
+      .where('id IN (:...ids) AND tenant_id = :tenantId', { ids: wanted, tenantId: this.tenant.tenantId });
+    if (where) query.andWhere(where);
+    const result = await query.returning('id').execute();
+    return (result.raw as { id: string }[]).map((row) => row.id);
   }
 
   async delete(id: string): Promise<boolean> {

@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ClsService } from 'nestjs-cls';
 import { DataSource, type EntityManager } from 'typeorm';
-import { TenantContext } from './tenant-context';
-
-const MANAGER = Symbol('wardline.entity-manager');
+import { TenantContext, TRANSACTION_MANAGER as MANAGER } from './tenant-context';
 
 /**
  * One transaction per unit of work, with `app.tenant_id` set transaction-locally first, so
@@ -13,7 +11,7 @@ const MANAGER = Symbol('wardline.entity-manager');
 @Injectable()
 export class TenantTransaction {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() readonly dataSource: DataSource,
     private readonly cls: ClsService,
     private readonly tenant: TenantContext,
   ) {}
@@ -30,6 +28,15 @@ export class TenantTransaction {
         this.cls.set(MANAGER, undefined);
       }
     });
+  }
+
+  /**
+   * Runs work in `tenantId`'s transaction: the open one when the context is already that
+   * tenant's (a request), else a new one in a nested context (the CLI, jobs).
+   */
+  runFor<T>(tenantId: string, work: () => Promise<T>): Promise<T> {
+    if (this.tenant.isSet && this.tenant.tenantId === tenantId && this.cls.get(MANAGER)) return work();
+    return this.tenant.run(tenantId, () => this.run(work));
   }
 
   /** The current tenant's transaction; throws outside one. */

@@ -1,6 +1,8 @@
 import { scopesOfPlan } from '@wardline/auth';
-import { type DatabaseEndpoint, openDataSource, Tenant } from '@wardline/database';
-import { DEMO_TENANT, DEMO_USERS, Operator } from '@wardline/operations';
+import type { AppConfig } from '@wardline/common';
+import type { DatabaseEndpoint } from '@wardline/database';
+import { DEMO_TENANT, DEMO_USERS, openOperator } from '@wardline/operations';
+import { systemActor } from '@wardline/tenancy';
 
 /** Enough demo cases to browse, filter and report on without waiting at the first start. */
 const FIRST_RUN_CASES = 60;
@@ -11,25 +13,26 @@ const demoAdmin = () => DEMO_USERS.find((user) => user.role === 'admin') as (typ
  * On an empty database, seeds the demo council with some cases and makes one API key, shown
  * once. Later starts keep the data and say how to make a key with the CLI. Returns what to print.
  */
-export async function firstRun(endpoint: DatabaseEndpoint, baseUrl: string): Promise<string> {
-  const owner = await openDataSource(endpoint.ownerUrl, 2);
+export async function firstRun(config: AppConfig, endpoint: DatabaseEndpoint, baseUrl: string): Promise<string> {
+  const operator = await openOperator(config, endpoint);
   try {
-    const operator = new Operator(owner);
     const admin = demoAdmin();
     const scopes = scopesOfPlan(DEMO_TENANT.plan);
-    if ((await owner.getRepository(Tenant).count()) > 0) {
+    if (await operator.tenants.any()) {
       return [
         '  Existing data kept. To make an API key:',
         `    npm run -s cli -- apikey create --tenant ${DEMO_TENANT.slug} --owner ${admin.email} \\`,
         `      --name "my integration" --scopes ${scopes.join(',')}`,
       ].join('\n');
     }
-    const seeded = await operator.seedDemo({ cases: FIRST_RUN_CASES });
-    const created = await operator.createApiKey({
-      tenant: seeded.tenant.id,
-      owner: admin.email,
-      name: 'Demo key (first run)',
-      scopes,
+    const { seeded, created } = await operator.as(systemActor('first start'), async () => {
+      const demo = await operator.demo.seed({ cases: FIRST_RUN_CASES });
+      const key = await operator.apiKeys.create(await operator.tenants.require(demo.tenant.id), {
+        owner: admin.email,
+        name: 'Demo key (first run)',
+        scopes,
+      });
+      return { seeded: demo, created: key };
     });
     return [
       `  Seeded the demo tenant "${seeded.tenant.name}" (${seeded.tenant.slug}, council plan) with ${seeded.cases.created} demo cases.`,
@@ -40,6 +43,6 @@ export async function firstRun(endpoint: DatabaseEndpoint, baseUrl: string): Pro
       `  Try: curl -H "Authorization: Bearer ${created.key}" ${baseUrl}/api/me`,
     ].join('\n');
   } finally {
-    await owner.destroy();
+    await operator.close();
   }
 }

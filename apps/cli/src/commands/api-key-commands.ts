@@ -1,6 +1,7 @@
-import type { ApiKeyListItem } from '@wardline/operations';
+import type { ApiKeyListItem } from '@wardline/accounts';
 import type { Command } from 'commander';
-import { parseIsoDate, parseList } from '../argument-parsers';
+import { parseCount, parseIsoDate, parseList } from '../argument-parsers';
+import { MAX_ROTATION_GRACE_HOURS } from '@wardline/accounts';
 import { type OutputOptions, print, table } from '../cli-output';
 import { withOperator } from '../cli-session';
 
@@ -10,6 +11,10 @@ interface CreateOptions extends OutputOptions {
   name: string;
   scopes: string[];
   expiresAt?: Date;
+}
+
+interface RotateOptions extends OutputOptions {
+  graceHours?: number;
 }
 
 interface ListOptions extends OutputOptions {
@@ -53,9 +58,8 @@ export function registerApiKeyCommands(program: Command): void {
     .option('--expires-at <iso>', 'expiry date-time (ISO-8601), in the future', parseIsoDate)
     .option('--json', 'print one JSON object')
     .action((options: CreateOptions) =>
-      withOperator(async ({ operator }) => {
-        const created = await operator.createApiKey({
-          tenant: options.tenant,
+      withOperator(async ({ tenants, apiKeys }) => {
+        const created = await apiKeys.create(await tenants.require(options.tenant), {
           owner: options.owner,
           name: options.name,
           scopes: options.scopes,
@@ -81,9 +85,9 @@ export function registerApiKeyCommands(program: Command): void {
     .requiredOption('--tenant <tenant>', 'tenant id or slug')
     .option('--json', 'print one JSON object')
     .action((options: ListOptions) =>
-      withOperator(async ({ operator }) => {
-        const apiKeys = await operator.listApiKeys(options.tenant);
-        print(options, { apiKeys }, () => listText(apiKeys, options.tenant));
+      withOperator(async ({ tenants, apiKeys }) => {
+        const list = await apiKeys.list(await tenants.require(options.tenant));
+        print(options, { apiKeys: list }, () => listText(list, options.tenant));
       }),
     );
 
@@ -93,9 +97,49 @@ export function registerApiKeyCommands(program: Command): void {
     .argument('<keyId>', 'API key id')
     .option('--json', 'print one JSON object')
     .action((keyId: string, options: OutputOptions) =>
-      withOperator(async ({ operator }) => {
-        const revoked = await operator.revokeApiKey(keyId);
+      withOperator(async ({ apiKeys }) => {
+        const revoked = await apiKeys.revoke(keyId);
         print(options, revoked, () => `Revoked API key ${revoked.name} (${revoked.prefix}…) at ${revoked.revokedAt}`);
+      }),
+    );
+
+  apikey
+    .command('rotate')
+    .description('replace an API key with a new one (same name, owner, scopes and expiry); shown once')
+    .argument('<keyId>', 'API key id')
+    .option(
+      '--grace-hours <n>',
+      `hours the old key keeps working (0-${MAX_ROTATION_GRACE_HOURS}; default 0: revoked at once)`,
+      parseCount,
+    )
+    .option('--json', 'print one JSON object')
+    .action((keyId: string, options: RotateOptions) =>
+      withOperator(async ({ apiKeys }) => {
+        const rotated = await apiKeys.rotate(keyId, options.graceHours ?? 0);
+        const { replaces, ...created } = rotated;
+        print(
+          options,
+          {
+            ...created,
+            replaces: {
+              id: replaces.id,
+              status: replaces.status,
+              expiresAt: replaces.expiresAt,
+              revokedAt: replaces.revokedAt,
+            },
+          },
+          () =>
+            [
+              `Rotated API key ${replaces.prefix}… → ${created.prefix}… (id: ${created.id})`,
+              replaces.revokedAt
+                ? '  the old key is revoked'
+                : `  the old key keeps working until ${replaces.expiresAt ?? 'never'}`,
+              '',
+              created.key,
+              '',
+              'Store this key now: it is not shown again.',
+            ].join('\n'),
+        );
       }),
     );
 }

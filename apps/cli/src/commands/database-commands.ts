@@ -17,16 +17,19 @@ const counted = (count: SeedCount, noun: string): string =>
 export function registerDatabaseCommands(program: Command): void {
   program
     .command('migrate')
-    .description('apply pending database migrations (every command does this first)')
+    .description("apply pending database migrations and the application role's grants")
     .option('--json', 'print one JSON object')
     .action((options: OutputOptions) =>
-      withOperator(async ({ applied }) => {
-        print(options, { applied }, () =>
-          applied.length === 0
-            ? 'Database is up to date: no migrations to apply'
-            : `Applied ${applied.length} migration(s):\n${applied.map((name) => `  ${name}`).join('\n')}`,
-        );
-      }),
+      withOperator(
+        async ({ applied }) => {
+          print(options, { applied }, () =>
+            applied.length === 0
+              ? 'Database is up to date: no migrations to apply'
+              : `Applied ${applied.length} migration(s):\n${applied.map((name) => `  ${name}`).join('\n')}`,
+          );
+        },
+        { migrate: true },
+      ),
     );
 
   const seed = program.command('seed').description('load sample data');
@@ -41,9 +44,9 @@ export function registerDatabaseCommands(program: Command): void {
     .option('--cases <n>', 'demo cases to add on this run (not idempotent: every run adds n more)', parseCount)
     .option('--json', 'print one JSON object')
     .action((options: SeedOptions) =>
-      withOperator(async ({ operator }) => {
+      withOperator(async ({ demo }) => {
         const cases = options.cases ?? 0;
-        const result = await operator.seedDemo({ tenant: options.tenant, cases, progress: seedProgressBar(cases) });
+        const result = await demo.seed({ tenant: options.tenant, cases, progress: seedProgressBar(cases) });
         const admin = DEMO_USERS.find((user) => user.role === 'admin');
         print(options, result, () =>
           [

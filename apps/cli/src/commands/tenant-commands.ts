@@ -1,5 +1,5 @@
 import { type Plan, PLANS } from '@wardline/database';
-import type { TenantView } from '@wardline/operations';
+import type { TenantView } from '@wardline/accounts';
 import { Argument, type Command, Option } from 'commander';
 import { type OutputOptions, print } from '../cli-output';
 import { withOperator } from '../cli-session';
@@ -24,8 +24,8 @@ export function registerTenantCommands(program: Command): void {
     .option('--slug <slug>', 'URL-safe identifier (default: derived from the name)')
     .option('--json', 'print one JSON object')
     .action((options: CreateOptions) =>
-      withOperator(async ({ operator }) => {
-        const created = await operator.createTenant({ name: options.name, plan: options.plan, slug: options.slug });
+      withOperator(async ({ tenants }) => {
+        const created = await tenants.create({ name: options.name, plan: options.plan, slug: options.slug });
         print(options, created, () => `Created tenant ${describe(created)}`);
       }),
     );
@@ -37,8 +37,8 @@ export function registerTenantCommands(program: Command): void {
     .addArgument(new Argument('<plan>', 'new plan').choices(PLANS))
     .option('--json', 'print one JSON object')
     .action((idOrSlug: string, plan: Plan, options: OutputOptions) =>
-      withOperator(async ({ operator }) => {
-        const changed = await operator.setPlan(idOrSlug, plan);
+      withOperator(async ({ tenants }) => {
+        const changed = await tenants.setPlan(idOrSlug, plan);
         print(options, changed, () => `Tenant ${changed.slug} is now on the ${changed.plan} plan`);
       }),
     );
@@ -49,8 +49,8 @@ export function registerTenantCommands(program: Command): void {
     .argument('<tenant>', 'tenant id or slug')
     .option('--json', 'print one JSON object')
     .action((idOrSlug: string, options: OutputOptions) =>
-      withOperator(async ({ operator }) => {
-        const changed = await operator.suspendTenant(idOrSlug);
+      withOperator(async ({ tenants }) => {
+        const changed = await tenants.setStatus(idOrSlug, 'suspended');
         print(options, changed, () => `Suspended tenant ${describe(changed)}`);
       }),
     );
@@ -61,8 +61,8 @@ export function registerTenantCommands(program: Command): void {
     .argument('<tenant>', 'tenant id or slug')
     .option('--json', 'print one JSON object')
     .action((idOrSlug: string, options: OutputOptions) =>
-      withOperator(async ({ operator }) => {
-        const changed = await operator.activateTenant(idOrSlug);
+      withOperator(async ({ tenants }) => {
+        const changed = await tenants.setStatus(idOrSlug, 'active');
         print(options, changed, () => `Activated tenant ${describe(changed)}`);
       }),
     );

@@ -1,5 +1,5 @@
 import { type Role, ROLES } from '@wardline/database';
-import type { UserView } from '@wardline/operations';
+import type { UserView } from '@wardline/accounts';
 import { type Command, Option } from 'commander';
 import { type OutputOptions, print } from '../cli-output';
 import { withOperator } from '../cli-session';
@@ -27,15 +27,15 @@ export function registerUserCommands(program: Command): void {
     .option('--password <password>', 'dashboard password (stored as an argon2id hash; none: cannot sign in)')
     .option('--json', 'print one JSON object')
     .action((options: CreateOptions) =>
-      withOperator(async ({ operator }) => {
-        const created = await operator.createUser({
-          tenant: options.tenant,
+      withOperator(async ({ tenants, users }) => {
+        const tenant = await tenants.require(options.tenant);
+        const created = await users.create(tenant, {
           email: options.email,
           name: options.name,
           role: options.role,
           password: options.password,
         });
-        print(options, created, () => `Created ${describe(created)}`);
+        print(options, { ...created, tenantId: tenant.id }, () => `Created ${describe(created)}`);
       }),
     );
 
@@ -45,8 +45,8 @@ export function registerUserCommands(program: Command): void {
     .argument('<userId>', 'user id')
     .option('--json', 'print one JSON object')
     .action((userId: string, options: OutputOptions) =>
-      withOperator(async ({ operator }) => {
-        const disabled = await operator.disableUser(userId);
+      withOperator(async ({ users }) => {
+        const disabled = await users.disable(userId);
         print(options, disabled, () => `Disabled ${describe(disabled)}`);
       }),
     );

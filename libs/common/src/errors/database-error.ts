@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import { ApiError } from './api-error';
 
 /** Messages for the unique constraints a client can trip; anything else is generic. */
 const CONSTRAINT_MESSAGES: Record<string, string> = {
@@ -6,6 +7,7 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   categories_tenant_slug_key: 'A category with this slug already exists',
   users_tenant_email_key: 'A user with this email already exists',
   tenants_slug_key: 'A tenant with this slug already exists',
+  api_keys_key_hash_key: 'An API key with this hash already exists; try again',
 };
 
 /** Node socket errors that mean the server cannot be reached. */
@@ -71,5 +73,25 @@ export function describeDatabaseError(error: unknown): DescribedDatabaseError {
       // Class 22 is "data exception": a value PostgreSQL cannot take (bad encoding, out of range).
       if (code?.startsWith('22')) return { status: HttpStatus.BAD_REQUEST, code, message: 'Invalid value' };
       return { status: HttpStatus.INTERNAL_SERVER_ERROR, code };
+  }
+}
+
+/**
+ * Runs `work`; a database error the caller caused (duplicate, dangling reference, broken rule)
+ * becomes the `ApiError` the HTTP filter would answer with, its message taken from `messages`
+ * by constraint name when given. Anything else is rethrown as it is.
+ */
+export async function withDatabaseErrorMessages<T>(
+  messages: Record<string, string>,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const described = describeDatabaseError(error);
+    if (described.status >= 500 || !described.message) throw error;
+    const fields = error as PgErrorFields;
+    const constraint = fields.driverError?.constraint ?? fields.constraint ?? '';
+    throw new ApiError(described.status, messages[constraint] ?? described.message);
   }
 }

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { tenantIsolationSql } from './tenant-isolation.sql';
+import { tenantIsolationSql } from '../schema/tenant-isolation.sql';
 
 /** Tables that hold one tenant's rows; each gets the row-level security policy. */
-export const TENANT_TABLES = ['users', 'api_keys', 'wards', 'categories'] as const;
+const TENANT_TABLES = ['users', 'api_keys', 'wards', 'categories'] as const;
 
 export class InitialSchema1764288000000 implements MigrationInterface {
   name = 'InitialSchema1764288000000';

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { tenantIsolationSql } from './tenant-isolation.sql';
+import { tenantIsolationSql } from '../schema/tenant-isolation.sql';
 
-export const CASEWORK_TENANT_TABLES = ['cases', 'case_events', 'case_reference_counters'] as const;
+const CASEWORK_TENANT_TABLES = ['cases', 'case_events', 'case_reference_counters'] as const;
 
 export class Casework1764374400000 implements MigrationInterface {
   name = 'Casework1764374400000';

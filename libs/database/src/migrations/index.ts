@@ -1,6 +1,5 @@
 import { InitialSchema1764288000000 } from './1764288000000-initial-schema';
 import { Casework1764374400000 } from './1764374400000-casework';
+import { ChangeRecords1764460800000 } from './1764460800000-change-records';
 
-export { TENANT_TABLES } from './1764288000000-initial-schema';
-export { CASEWORK_TENANT_TABLES } from './1764374400000-casework';
-export const MIGRATIONS = [InitialSchema1764288000000, Casework1764374400000];
+export const MIGRATIONS = [InitialSchema1764288000000, Casework1764374400000, ChangeRecords1764460800000];

@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { ApiError } from '@wardline/common';
-import { allowedMovesFrom, type Case, canMove, milestonesAfterMove } from '@wardline/database';
+import { allowedMovesFrom, canMove, milestonesAfterMove } from '@wardline/casework';
+import type { Case } from '@wardline/database';
 import type { UpdateCaseDto } from './dto/update-case.dto';
 
 /** Fields whose changes are recorded together as one `updated` timeline entry. */
@@ -72,3 +73,28 @@ export function applyCasePatch(current: Case, patch: UpdateCaseDto, now: Date): 
 
 export const isNoChange = ({ statusMove, assigneeMove, changes }: CaseChangeSet): boolean =>
   !statusMove && !assigneeMove && Object.keys(changes).length === 0;
+
+/** A case's own fields as the audit log keeps them. */
+export function caseSnapshot(row: Case): Record<string, unknown> {
+  const snapshot: Record<string, unknown> = {
+    reference: row.reference,
+    status: row.status,
+    assigneeId: row.assigneeId,
+  };
+  for (const field of TRACKED_FIELDS) snapshot[field] = comparable(row[field]);
+  return snapshot;
+}
+
+/** The before and after of only what a change set changed. */
+export function changeSetSnapshots({ statusMove, assigneeMove, changes }: CaseChangeSet): {
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+} {
+  const moves: Record<string, Move<unknown>> = { ...changes };
+  if (statusMove) moves.status = statusMove;
+  if (assigneeMove) moves.assigneeId = assigneeMove;
+  return {
+    before: Object.fromEntries(Object.entries(moves).map(([field, move]) => [field, move.from])),
+    after: Object.fromEntries(Object.entries(moves).map(([field, move]) => [field, move.to])),
+  };
+}

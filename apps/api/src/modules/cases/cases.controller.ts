@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { actorOf, CurrentPrincipal, type Principal, RequireScope } from '@wardline/auth';
-import { ApiErrorResponses, etagOf, parseIfMatch, sendExport } from '@wardline/common';
+import { CurrentPrincipal, type Principal, RequireScope } from '@wardline/auth';
+import { viewerOf } from '@wardline/casework';
+import { ApiErrorResponses, IfMatch, sendExport, type Versioned } from '@wardline/common';
 import type { FastifyReply } from 'fastify';
 import { CASE_EXPORT_COLUMNS } from './case-export.columns';
-import { viewerOf } from '../../shared/case-visibility';
 import { CaseDetailResponse, CaseListResponse, CaseResponse } from './case.response';
 import { CasesService } from './cases.service';
 import { AddNoteDto } from './dto/add-note.dto';
@@ -63,12 +63,8 @@ export class CasesController {
   @ApiOperation({ summary: 'Get a case with its timeline', description: CASEWORKER_NOTE.trim() })
   @ApiOkResponse({ type: CaseDetailResponse, headers: { ETag: { schema: { type: 'string' } } } })
   @ApiErrorResponses(404)
-  async get(
-    @Param('id') id: string,
-    @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CaseDetailResponse> {
-    return withETag(reply, await this.cases.get(id, viewerOf(principal)));
+  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<Versioned<CaseDetailResponse>> {
+    return this.cases.get(id, viewerOf(principal));
   }
 
   @Post()
@@ -81,12 +77,11 @@ export class CasesController {
   })
   @ApiCreatedResponse({ type: CaseDetailResponse })
   @ApiErrorResponses(400, 413, 422)
-  async create(
+  create(
     @Body() body: CreateCaseDto,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CaseDetailResponse> {
-    return withETag(reply, await this.cases.create(body, viewerOf(principal), actorOf(principal)));
+  ): Promise<Versioned<CaseDetailResponse>> {
+    return this.cases.create(body, viewerOf(principal));
   }
 
   @Patch(':id')
@@ -95,15 +90,13 @@ export class CasesController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a previous read; 409 if it changed' })
   @ApiOkResponse({ type: CaseDetailResponse })
   @ApiErrorResponses(400, 404, 409, 413, 422)
-  async update(
+  update(
     @Param('id') id: string,
     @Body() body: UpdateCaseDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() expectedVersion: number | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CaseDetailResponse> {
-    const updated = await this.cases.update(id, body, parseIfMatch(ifMatch), viewerOf(principal), actorOf(principal));
-    return withETag(reply, updated);
+  ): Promise<Versioned<CaseDetailResponse>> {
+    return this.cases.update(id, body, expectedVersion, viewerOf(principal));
   }
 
   @Post(':id/notes')
@@ -112,17 +105,11 @@ export class CasesController {
   @ApiOperation({ summary: 'Add a note to a case', description: 'Answers with the case and its timeline.' })
   @ApiCreatedResponse({ type: CaseDetailResponse })
   @ApiErrorResponses(400, 404, 413)
-  async addNote(
+  addNote(
     @Param('id') id: string,
     @Body() body: AddNoteDto,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CaseDetailResponse> {
-    return withETag(reply, await this.cases.addNote(id, body, viewerOf(principal), actorOf(principal)));
+  ): Promise<Versioned<CaseDetailResponse>> {
+    return this.cases.addNote(id, body, viewerOf(principal));
   }
-}
-
-function withETag<T extends { version: number }>(reply: FastifyReply, resource: T): T {
-  void reply.header('ETag', etagOf(resource.version));
-  return resource;
 }

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { Case, CaseEvent, Category, User, Ward } from '@wardline/database';
 import { TenantRepositoryModule } from '@wardline/tenancy';
-import { CaseReferences } from './case-reference';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 
 @Module({
   imports: [TenantRepositoryModule.forFeature([Case, CaseEvent, Ward, Category, User])],
   controllers: [CasesController],
-  providers: [CasesService, CaseReferences],
+  providers: [CasesService],
 })
 export class CasesModule {}

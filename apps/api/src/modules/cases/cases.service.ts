@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '@wardline/auth';
-import { ApiError, isUuid, type Page, paginate, versionMismatch } from '@wardline/common';
-import { Case, CaseEvent, type CaseEventType, Category, User, Ward } from '@wardline/database';
+import { type AnnouncedEvent, type Change, ChangeRecorder, type TimelineEntry } from '@wardline/changes';
+import { CaseReferences, type CaseViewer, restrictToVisibleCases } from '@wardline/casework';
+import { ApiError, isUuid, type Page, paginate, versioned, type Versioned, versionMismatch } from '@wardline/common';
+import { Case, CaseEvent, Category, User, Ward } from '@wardline/database';
 import { InjectTenantRepository, TenantContext, TenantRepository, TenantTransaction } from '@wardline/tenancy';
 import type { SelectQueryBuilder } from 'typeorm';
 import { applyCaseFilters, CASE_ALIAS, caseSortSpec } from './case-query';
-import { applyCasePatch, isNoChange } from './case-changes';
-import { CaseReferences } from './case-reference';
-import { restrictToVisibleCases, type CaseViewer } from '../../shared/case-visibility';
-import { type CaseDetailResponse, type CaseResponse, toCaseResponse, toTimelineEntry } from './case.response';
+import { applyCasePatch, type CaseChangeSet, caseSnapshot, changeSetSnapshots, isNoChange } from './case-changes';
+import {
+  type CaseDetailResponse,
+  type CaseResponse,
+  type TimelineEntry as TimelineEntryResponse,
+  toCaseResponse,
+  toTimelineEntry,
+} from './case.response';
 import type { AddNoteDto } from './dto/add-note.dto';
 import type { CreateCaseDto } from './dto/create-case.dto';
 import type { CaseFilters, ListCasesQuery } from './dto/list-cases.query';
@@ -28,6 +33,7 @@ export class CasesService {
     @InjectTenantRepository(Category) private readonly categories: TenantRepository<Category>,
     @InjectTenantRepository(User) private readonly users: TenantRepository<User>,
     private readonly references: CaseReferences,
+    private readonly recorder: ChangeRecorder,
     private readonly tenant: TenantContext,
     private readonly transaction: TenantTransaction,
   ) {}
@@ -47,20 +53,28 @@ export class CasesService {
     return { items: page.items.map(toCaseResponse), pagination: page.pagination };
   }
 
-  async get(id: string, viewer: CaseViewer): Promise<CaseDetailResponse> {
-    if (!isUuid(id)) throw caseNotFound();
-    const row = await this.visible(viewer).andWhere(`${A}.id = :id`, { id }).getOne();
+  async get(id: string, viewer: CaseViewer): Promise<Versioned<CaseDetailResponse>> {
+    const kase = await this.visibleCase(id, viewer);
+    return versioned({ ...kase, timeline: await this.timelineOf(id) }, kase.version);
+  }
+
+  private async visibleCase(id: string, viewer: CaseViewer): Promise<CaseResponse> {
+    const row = isUuid(id) ? await this.visible(viewer).andWhere(`${A}.id = :id`, { id }).getOne() : null;
     if (!row) throw caseNotFound();
-    const timeline = await this.events
+    return toCaseResponse(row);
+  }
+
+  private async timelineOf(caseId: string): Promise<TimelineEntryResponse[]> {
+    const entries = await this.events
       .query('event')
-      .andWhere('event.caseId = :caseId', { caseId: row.id })
+      .andWhere('event.caseId = :caseId', { caseId })
       .orderBy('event.at', 'ASC')
       .addOrderBy('event.seq', 'ASC')
       .getMany();
-    return { ...toCaseResponse(row), timeline: timeline.map(toTimelineEntry) };
+    return entries.map(toTimelineEntry);
   }
 
-  async create(input: CreateCaseDto, viewer: CaseViewer, actor: Actor): Promise<CaseDetailResponse> {
+  async create(input: CreateCaseDto, viewer: CaseViewer): Promise<Versioned<CaseDetailResponse>> {
     const assigneeId =
       input.assigneeId === undefined && viewer.role === 'caseworker' ? viewer.userId : input.assigneeId;
     await this.checkReferences({ ...input, assigneeId });
@@ -80,9 +94,20 @@ export class CasesService {
       tags: input.tags ?? [],
       dueAt: input.dueAt ? new Date(input.dueAt) : new Date(now.getTime() + (slaDays ?? defaultSlaDays) * DAY_MS),
     });
-    await this.record(row.id, 'created', actor, { reference, status: 'open' });
-    if (row.assigneeId) await this.record(row.id, 'assigned', actor, { from: null, to: row.assigneeId });
-    return this.get(row.id, { userId: viewer.userId, role: 'admin' });
+    const timeline: TimelineEntry[] = [{ caseId: row.id, type: 'created', data: { reference, status: 'open' } }];
+    const events: AnnouncedEvent[] = [{ type: 'case_created', data: {} }];
+    if (row.assigneeId) {
+      timeline.push({ caseId: row.id, type: 'assigned', data: { from: null, to: row.assigneeId } });
+      events.push({ type: 'case_assigned', data: { from: null, to: row.assigneeId } });
+    }
+    // The creator always sees what it made, even a case it assigned to someone else.
+    return this.recordAndShow(row.id, viewer, {
+      action: 'case.created',
+      before: null,
+      after: caseSnapshot(row),
+      timeline,
+      events,
+    });
   }
 
   async update(
@@ -90,8 +115,7 @@ export class CasesService {
     patch: UpdateCaseDto,
     expectedVersion: number | undefined,
     viewer: CaseViewer,
-    actor: Actor,
-  ): Promise<CaseDetailResponse> {
+  ): Promise<Versioned<CaseDetailResponse>> {
     const current = await this.cases.findForUpdate(id, (query, alias) => restrictToVisibleCases(query, alias, viewer));
     if (!current) throw caseNotFound();
     if (expectedVersion !== undefined && current.version !== expectedVersion) throw versionMismatch(current.version);
@@ -101,20 +125,46 @@ export class CasesService {
     if (isNoChange(change)) return this.get(id, viewer);
 
     await this.cases.save(change.next);
-    if (change.statusMove) await this.record(id, 'status_changed', actor, { ...change.statusMove });
-    if (change.assigneeMove) await this.record(id, 'assigned', actor, { ...change.assigneeMove });
-    if (Object.keys(change.changes).length > 0) await this.record(id, 'updated', actor, { changes: change.changes });
-    // A caseworker who hands a case on may no longer read it; the response still shows the result.
-    return this.get(id, { userId: viewer.userId, role: 'admin' });
+    return this.recordAndShow(id, viewer, {
+      action: actionOf(change),
+      ...changeSetSnapshots(change),
+      ...effectsOf(id, change),
+    });
   }
 
-  async addNote(id: string, note: AddNoteDto, viewer: CaseViewer, actor: Actor): Promise<CaseDetailResponse> {
+  async addNote(id: string, note: AddNoteDto, viewer: CaseViewer): Promise<Versioned<CaseDetailResponse>> {
     const current = await this.cases.findForUpdate(id, (query, alias) => restrictToVisibleCases(query, alias, viewer));
     if (!current) throw caseNotFound();
     current.updatedAt = new Date();
     await this.cases.save(current);
-    await this.record(id, 'note_added', actor, { body: note.body, internal: note.internal ?? true });
-    return this.get(id, viewer);
+    const data = { body: note.body, internal: note.internal ?? true };
+    return this.recordAndShow(id, viewer, {
+      action: 'case.note_added',
+      before: null,
+      after: data,
+      timeline: [{ caseId: id, type: 'note_added', data }],
+      events: [{ type: 'case_note_added', data: { note: data } }],
+    });
+  }
+
+  /**
+   * Records the change and answers with the case as it is now. Webhook events carry the case
+   * itself beside their own data. A caseworker who hands a case on may no longer read it; the
+   * response still shows the result of its own change.
+   */
+  private async recordAndShow(
+    id: string,
+    viewer: CaseViewer,
+    change: Omit<Change, 'resourceType' | 'resourceId'>,
+  ): Promise<Versioned<CaseDetailResponse>> {
+    const kase = await this.visibleCase(id, { userId: viewer.userId, role: 'admin' });
+    await this.recorder.record({
+      ...change,
+      resourceType: 'case',
+      resourceId: id,
+      events: change.events?.map((event) => ({ type: event.type, data: { case: kase, ...event.data } })),
+    });
+    return versioned({ ...kase, timeline: await this.timelineOf(id) }, kase.version);
   }
 
   /**
@@ -170,17 +220,32 @@ export class CasesService {
       throw ApiError.unprocessable(`Unknown ${Object.keys(fields).join(', ')} in this tenant`, { fields });
     }
   }
+}
 
-  private record(caseId: string, type: CaseEventType, actor: Actor, data: Record<string, unknown>) {
-    return this.events.insert({
-      caseId,
-      type,
-      actorType: actor.type,
-      actorId: actor.id,
-      actorName: actor.name,
-      actorOwnerId: actor.ownerId,
-      actorOwnerName: actor.ownerName,
-      data,
-    });
+/** The audit action of a PATCH: its most telling part. */
+function actionOf({ statusMove, assigneeMove }: CaseChangeSet): string {
+  if (statusMove) return 'case.status_changed';
+  if (assigneeMove) return 'case.assigned';
+  return 'case.updated';
+}
+
+/** The timeline entries and webhook events a PATCH causes. */
+function effectsOf(caseId: string, { statusMove, assigneeMove, changes }: CaseChangeSet) {
+  const timeline: TimelineEntry[] = [];
+  const events: AnnouncedEvent[] = [];
+  if (statusMove) {
+    timeline.push({ caseId, type: 'status_changed', data: { ...statusMove } });
+    events.push({ type: 'case_status_changed', data: { ...statusMove } });
+    if (statusMove.to === 'resolved') events.push({ type: 'case_resolved', data: {} });
+    if (statusMove.to === 'closed') events.push({ type: 'case_closed', data: {} });
   }
+  if (assigneeMove) {
+    timeline.push({ caseId, type: 'assigned', data: { ...assigneeMove } });
+    events.push({ type: 'case_assigned', data: { ...assigneeMove } });
+  }
+  if (Object.keys(changes).length > 0) {
+    timeline.push({ caseId, type: 'updated', data: { changes } });
+    events.push({ type: 'case_updated', data: { changes } });
+  }
+  return { timeline, events };
 }

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireScope } from '@wardline/auth';
-import { ApiErrorResponses, etagOf, parseIfMatch } from '@wardline/common';
-import type { FastifyReply } from 'fastify';
+import { ApiErrorResponses, IfMatch, type Versioned } from '@wardline/common';
 import { CategoriesService } from './categories.service';
-import { CategoryListResponse, CategoryResponse, toCategoryResponse } from './category.response';
+import { CategoryListResponse, CategoryResponse } from './category.response';
 import { CreateCategoryDto } from './dto/create-category.dto';
 import { ListCategoriesQuery } from './dto/list-categories.query';
 import { UpdateCategoryDto } from './dto/update-category.dto';
@@ -21,7 +20,7 @@ export class CategoriesController {
   @ApiErrorResponses(400)
   async list(@Query() query: ListCategoriesQuery): Promise<CategoryListResponse> {
     const page = await this.categories.list(query);
-    return { categories: page.items.map(toCategoryResponse), pagination: page.pagination };
+    return { categories: page.items, pagination: page.pagination };
   }
 
   @Get(':id')
@@ -29,10 +28,8 @@ export class CategoriesController {
   @ApiOperation({ summary: 'Get a category' })
   @ApiOkResponse({ type: CategoryResponse, headers: { ETag: { schema: { type: 'string' } } } })
   @ApiErrorResponses(404)
-  async get(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<CategoryResponse> {
-    const category = await this.categories.get(id);
-    void reply.header('ETag', etagOf(category.version));
-    return toCategoryResponse(category);
+  get(@Param('id') id: string): Promise<Versioned<CategoryResponse>> {
+    return this.categories.get(id);
   }
 
   @Post()
@@ -41,13 +38,8 @@ export class CategoriesController {
   @ApiOperation({ summary: 'Create a category' })
   @ApiCreatedResponse({ type: CategoryResponse })
   @ApiErrorResponses(400, 409, 413, 422)
-  async create(
-    @Body() body: CreateCategoryDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CategoryResponse> {
-    const category = await this.categories.create(body);
-    void reply.header('ETag', etagOf(category.version));
-    return toCategoryResponse(category);
+  create(@Body() body: CreateCategoryDto): Promise<Versioned<CategoryResponse>> {
+    return this.categories.create(body);
   }
 
   @Patch(':id')
@@ -56,14 +48,11 @@ export class CategoriesController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a previous read; 409 if it changed' })
   @ApiOkResponse({ type: CategoryResponse })
   @ApiErrorResponses(400, 404, 409, 413, 422)
-  async update(
+  update(
     @Param('id') id: string,
     @Body() body: UpdateCategoryDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CategoryResponse> {
-    const category = await this.categories.update(id, body, parseIfMatch(ifMatch));
-    void reply.header('ETag', etagOf(category.version));
-    return toCategoryResponse(category);
+    @IfMatch() expectedVersion: number | undefined,
+  ): Promise<Versioned<CategoryResponse>> {
+    return this.categories.update(id, body, expectedVersion);
   }
 }

@@ -1,10 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError, type Page, paginate, slugify, type SortSpec, versionMismatch } from '@wardline/common';
+import { ChangeRecorder } from '@wardline/changes';
+import {
+  ApiError,
+  type Page,
+  paginate,
+  slugify,
+  type SortSpec,
+  versioned,
+  type Versioned,
+  versionMismatch,
+} from '@wardline/common';
 import { Category } from '@wardline/database';
 import { InjectTenantRepository, TenantRepository, updatedOrThrow } from '@wardline/tenancy';
 import type { CreateCategoryDto } from './dto/create-category.dto';
 import type { ListCategoriesQuery } from './dto/list-categories.query';
 import type { UpdateCategoryDto } from './dto/update-category.dto';
+import { type CategoryResponse, toCategoryResponse } from './category.response';
 
 const CATEGORY_SORT: SortSpec<Category> = {
   fields: {
@@ -24,40 +35,62 @@ const categoryNotFound = () => ApiError.notFound('Category');
 
 @Injectable()
 export class CategoriesService {
-  constructor(@InjectTenantRepository(Category) private readonly categories: TenantRepository<Category>) {}
+  constructor(
+    @InjectTenantRepository(Category) private readonly categories: TenantRepository<Category>,
+    private readonly recorder: ChangeRecorder,
+  ) {}
 
-  list(query: ListCategoriesQuery): Promise<Page<Category>> {
+  async list(query: ListCategoriesQuery): Promise<Page<CategoryResponse>> {
     const builder = this.categories.query('category');
     if (query.enabled !== undefined) builder.andWhere('category.enabled = :enabled', { enabled: query.enabled });
     if (query.parentId !== undefined) builder.andWhere('category.parentId = :parentId', { parentId: query.parentId });
-    return paginate(builder, query, CATEGORY_SORT);
+    const page = await paginate(builder, query, CATEGORY_SORT);
+    return { items: page.items.map(toCategoryResponse), pagination: page.pagination };
   }
 
-  async get(id: string): Promise<Category> {
+  async get(id: string): Promise<Versioned<CategoryResponse>> {
     const category = await this.categories.findById(id, 'category');
     if (!category) throw categoryNotFound();
-    return category;
+    return versioned(toCategoryResponse(category), category.version);
   }
 
-  async create(input: CreateCategoryDto): Promise<Category> {
+  async create(input: CreateCategoryDto): Promise<Versioned<CategoryResponse>> {
     const slug = input.slug ?? slugify(input.name);
     if (!slug) {
       throw ApiError.badRequest('Validation failed', { fields: { slug: ['give a slug: none can be made from name'] } });
     }
     await this.checkParent(input.parentId);
-    return this.categories.insert({ enabled: true, ...input, slug });
+    const category = await this.categories.insert({ enabled: true, ...input, slug });
+    const after = toCategoryResponse(category);
+    await this.recorder.record({
+      action: 'category.created',
+      resourceType: 'category',
+      resourceId: category.id,
+      after,
+    });
+    return versioned(after, category.version);
   }
 
-  async update(id: string, patch: UpdateCategoryDto, expectedVersion?: number): Promise<Category> {
+  async update(id: string, patch: UpdateCategoryDto, expectedVersion?: number): Promise<Versioned<CategoryResponse>> {
     await this.checkParent(patch.parentId);
     if (patch.parentId && (await this.ancestorsOf(patch.parentId)).includes(id)) {
       throw ApiError.unprocessable('A category cannot be its own parent or ancestor', {
         fields: { parentId: ['would make a loop of parents'] },
       });
     }
-    return updatedOrThrow(await this.categories.update(id, patch, expectedVersion), categoryNotFound, (current) =>
-      versionMismatch(current.version),
-    );
+    const outcome = await this.categories.update(id, patch, expectedVersion);
+    const category = updatedOrThrow(outcome, categoryNotFound, (current) => versionMismatch(current.version));
+    const after = toCategoryResponse(category);
+    if (outcome.kind === 'updated') {
+      await this.recorder.record({
+        action: 'category.updated',
+        resourceType: 'category',
+        resourceId: id,
+        before: toCategoryResponse(outcome.before),
+        after,
+      });
+    }
+    return versioned(after, category.version);
   }
 
   /** The category itself and every parent above it. */

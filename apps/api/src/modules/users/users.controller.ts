@@ -1,8 +1,7 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireScope } from '@wardline/auth';
-import { ApiErrorResponses, etagOf } from '@wardline/common';
-import type { FastifyReply } from 'fastify';
+import { ApiErrorResponses, type Versioned } from '@wardline/common';
 import { ListUsersQuery } from './dto/list-users.query';
 import { UserListResponse, UserResponse } from './user.response';
 import { UsersService } from './users.service';
@@ -30,9 +29,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Get a user or councillor' })
   @ApiOkResponse({ type: UserResponse, headers: { ETag: { schema: { type: 'string' } } } })
   @ApiErrorResponses(404)
-  async get(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserResponse> {
-    const { user, version } = await this.users.get(id);
-    void reply.header('ETag', etagOf(version));
-    return user;
+  get(@Param('id') id: string): Promise<Versioned<UserResponse>> {
+    return this.users.get(id);
   }
 }

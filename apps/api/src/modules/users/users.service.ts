@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError, type Page, paginate, type SortSpec } from '@wardline/common';
+import { ApiError, type Page, paginate, type SortSpec, versioned, type Versioned } from '@wardline/common';
 import { User } from '@wardline/database';
 import { InjectTenantRepository, TenantRepository } from '@wardline/tenancy';
 import type { ListUsersQuery } from './dto/list-users.query';
@@ -29,9 +29,9 @@ export class UsersService {
     return { items: page.items.map(toUserResponse), pagination: page.pagination };
   }
 
-  async get(id: string): Promise<{ user: UserResponse; version: number }> {
+  async get(id: string): Promise<Versioned<UserResponse>> {
     const user = await this.users.findById(id, 'user');
     if (!user) throw userNotFound();
-    return { user: toUserResponse(user), version: user.version };
+    return versioned(toUserResponse(user), user.version);
   }
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { RequireScope } from '@wardline/auth';
-import { ApiErrorResponses, etagOf, parseIfMatch, sendExport } from '@wardline/common';
+import { ApiErrorResponses, IfMatch, sendExport, type Versioned } from '@wardline/common';
 import type { FastifyReply } from 'fastify';
 import { CreateWardDto } from './dto/create-ward.dto';
 import { ExportWardsQuery, ListWardsQuery } from './dto/list-wards.query';
@@ -47,10 +47,8 @@ export class WardsController {
   @ApiOperation({ summary: 'Get a ward' })
   @ApiOkResponse({ type: WardResponse, headers: { ETag: { schema: { type: 'string' } } } })
   @ApiErrorResponses(404)
-  async get(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<WardResponse> {
-    const { ward, version } = await this.wards.get(id);
-    void reply.header('ETag', etagOf(version));
-    return ward;
+  get(@Param('id') id: string): Promise<Versioned<WardResponse>> {
+    return this.wards.get(id);
   }
 
   @Post()
@@ -59,10 +57,8 @@ export class WardsController {
   @ApiOperation({ summary: 'Create a ward' })
   @ApiCreatedResponse({ type: WardResponse })
   @ApiErrorResponses(400, 409, 413, 422)
-  async create(@Body() body: CreateWardDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<WardResponse> {
-    const { ward, version } = await this.wards.create(body);
-    void reply.header('ETag', etagOf(version));
-    return ward;
+  create(@Body() body: CreateWardDto): Promise<Versioned<WardResponse>> {
+    return this.wards.create(body);
   }
 
   @Patch(':id')
@@ -71,14 +67,11 @@ export class WardsController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a previous read; 409 if it changed' })
   @ApiOkResponse({ type: WardResponse })
   @ApiErrorResponses(400, 404, 409, 413, 422)
-  async update(
+  update(
     @Param('id') id: string,
     @Body() body: UpdateWardDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<WardResponse> {
-    const { ward, version } = await this.wards.update(id, body, parseIfMatch(ifMatch));
-    void reply.header('ETag', etagOf(version));
-    return ward;
+    @IfMatch() expectedVersion: number | undefined,
+  ): Promise<Versioned<WardResponse>> {
+    return this.wards.update(id, body, expectedVersion);
   }
 }

@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError, type Page, paginate, type SortSpec, versionMismatch } from '@wardline/common';
 import { PrincipalContext } from '@wardline/auth';
-import { Case, User, Ward } from '@wardline/database';
+import { CaseCounts, viewerOf } from '@wardline/casework';
+import { ChangeRecorder } from '@wardline/changes';
+import {
+  ApiError,
+  type Page,
+  paginate,
+  type SortSpec,
+  versioned,
+  type Versioned,
+  versionMismatch,
+} from '@wardline/common';
+import { User, Ward } from '@wardline/database';
 import { InjectTenantRepository, TenantRepository, updatedOrThrow } from '@wardline/tenancy';
-import { restrictToVisibleCases, viewerOf } from '../../shared/case-visibility';
 import type { CreateWardDto } from './dto/create-ward.dto';
 import type { ListWardsQuery, WardFilters } from './dto/list-wards.query';
 import type { UpdateWardDto } from './dto/update-ward.dto';
@@ -26,7 +35,8 @@ export class WardsService {
   constructor(
     @InjectTenantRepository(Ward) private readonly wards: TenantRepository<Ward>,
     @InjectTenantRepository(User) private readonly users: TenantRepository<User>,
-    @InjectTenantRepository(Case) private readonly cases: TenantRepository<Case>,
+    private readonly caseCounts: CaseCounts,
+    private readonly recorder: ChangeRecorder,
     private readonly principals: PrincipalContext,
   ) {}
 
@@ -41,54 +51,51 @@ export class WardsService {
     return { items: await this.withCouncillors(page.items), pagination: page.pagination };
   }
 
-  async get(id: string): Promise<{ ward: WardResponse; version: number }> {
+  async get(id: string): Promise<Versioned<WardResponse>> {
     const ward = await this.wards.findById(id, 'ward');
     if (!ward) throw wardNotFound();
     return this.present(ward);
   }
 
-  async create(input: CreateWardDto): Promise<{ ward: WardResponse; version: number }> {
+  async create(input: CreateWardDto): Promise<Versioned<WardResponse>> {
     const ward = await this.wards.insert({ enabled: true, ...input });
-    return this.present(ward);
+    const shown = await this.present(ward);
+    await this.recorder.record({
+      action: 'ward.created',
+      resourceType: 'ward',
+      resourceId: ward.id,
+      after: shown.body,
+    });
+    return shown;
   }
 
-  async update(
-    id: string,
-    patch: UpdateWardDto,
-    expectedVersion?: number,
-  ): Promise<{ ward: WardResponse; version: number }> {
-    const ward = updatedOrThrow(await this.wards.update(id, patch, expectedVersion), wardNotFound, (current) =>
-      versionMismatch(current.version),
-    );
-    return this.present(ward);
+  async update(id: string, patch: UpdateWardDto, expectedVersion?: number): Promise<Versioned<WardResponse>> {
+    const outcome = await this.wards.update(id, patch, expectedVersion);
+    const ward = updatedOrThrow(outcome, wardNotFound, (current) => versionMismatch(current.version));
+    const shown = await this.present(ward);
+    if (outcome.kind === 'updated') {
+      await this.recorder.record({
+        action: 'ward.updated',
+        resourceType: 'ward',
+        resourceId: id,
+        before: { ...shown.body, ...toWardResponse(outcome.before, shown.body.councillors) },
+        after: shown.body,
+      });
+    }
+    return shown;
   }
 
   /** Every matching ward, by name, with its councillors and case count. */
   async export(filters: WardFilters): Promise<WardExportRow[]> {
     const wards = await this.filtered(filters).orderBy('ward.name', 'ASC').addOrderBy('ward.id', 'ASC').getMany();
-    const caseCounts = await this.caseCounts();
+    const caseCounts = await this.caseCounts.by('wardId', viewerOf(this.principals.current));
     const responses = await this.withCouncillors(wards);
     return responses.map((ward) => ({ ...ward, caseCount: caseCounts.get(ward.id) ?? 0 }));
   }
 
-  /** Cases per ward that the caller may see (a caseworker counts only their own). */
-  private async caseCounts(): Promise<Map<string, number>> {
-    const query = this.cases
-      .query('kase')
-      .select('kase.wardId', 'wardId')
-      .addSelect('count(*)::int', 'count')
-      .andWhere('kase.wardId IS NOT NULL')
-      .groupBy('kase.wardId');
-    const rows = await restrictToVisibleCases(query, 'kase', viewerOf(this.principals.current)).getRawMany<{
-      wardId: string;
-      count: number;
-    }>();
-    return new Map(rows.map((row) => [row.wardId, row.count]));
-  }
-
-  private async present(ward: Ward): Promise<{ ward: WardResponse; version: number }> {
+  private async present(ward: Ward): Promise<Versioned<WardResponse>> {
     const [response] = await this.withCouncillors([ward]);
-    return { ward: response, version: ward.version };
+    return versioned(response, ward.version);
   }
 
   private async withCouncillors(wards: Ward[]): Promise<WardResponse[]> {

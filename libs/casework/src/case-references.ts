@@ -1,11 +1,14 @@
+import { Injectable } from '@nestjs/common';
+import { Tenant } from '@wardline/database';
+import { TenantContext, TenantTransaction } from '@wardline/tenancy';
 import type { EntityManager } from 'typeorm';
 
 /** The widest UTC offsets in use (UTC−12 to UTC+14): beyond them a UTC year is the local year. */
 const MAX_OFFSET_MS = 14 * 3_600_000;
 
 /**
- * The calendar year of an instant in `timezone`, as the API numbers references
- * (apps/api cases/case-reference.ts). Asks Intl only near a New Year, so it is cheap per case.
+ * The calendar year of an instant in `timezone`, the year a reference carries. Asks Intl only
+ * near a New Year, so it is cheap per case.
  */
 export function referenceYearIn(timezone: string): (at: number) => number {
   const format = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, year: 'numeric' });
@@ -17,16 +20,17 @@ export function referenceYearIn(timezone: string): (at: number) => number {
   };
 }
 
-/** `CW-2026-0042`: at least four digits of sequence, as the API writes it. */
+/** `CW-2026-0042`: at least four digits of sequence. */
 export const formatReference = (prefix: string, year: number, sequence: number): string =>
   `${prefix}-${year}-${String(sequence).padStart(4, '0')}`;
 
 /**
- * Takes `count` numbers from the tenant's counter for `year` with the API's upsert, bumped by
- * `count` at once; returns the first. The row stays locked until the caller's transaction ends,
- * so API creates in that year wait and then continue after the block.
+ * Takes `count` numbers from the tenant's counter for `year` (one row per tenant and year, bumped
+ * by an upsert); returns the first. The row stays locked until the caller's transaction ends,
+ * so concurrent creates in that year wait and then continue after the block: no number is
+ * ever given twice.
  */
-export async function reserveReferenceBlock(
+async function reserveReferenceBlock(
   manager: EntityManager,
   tenantId: string,
   year: number,
@@ -58,4 +62,29 @@ export async function reserveReferences(
     next.set(year, sequence + 1);
     return formatReference(tenant.caseReferencePrefix, year, sequence);
   });
+}
+
+/** What a new case takes from its tenant's settings. */
+export interface CaseDefaults {
+  reference: string;
+  defaultSlaDays: number;
+}
+
+/** The next reference for a case created now in the current tenant, and its default SLA. */
+@Injectable()
+export class CaseReferences {
+  constructor(
+    private readonly transaction: TenantTransaction,
+    private readonly tenant: TenantContext,
+  ) {}
+
+  async next(at: Date): Promise<CaseDefaults> {
+    const manager = this.transaction.manager;
+    const settings = await manager.getRepository(Tenant).findOneOrFail({
+      where: { id: this.tenant.tenantId },
+      select: { id: true, caseReferencePrefix: true, defaultSlaDays: true, timezone: true },
+    });
+    const [reference] = await reserveReferences(manager, settings, [referenceYearIn(settings.timezone)(at.getTime())]);
+    return { reference, defaultSlaDays: settings.defaultSlaDays };
+  }
 }

@@ -1,4 +1,4 @@
-import { OperatorError } from './operator-error';
+import { ApiError } from '@wardline/common';
 
 export { isUuid } from '@wardline/common/validation/uuid';
 
@@ -9,14 +9,14 @@ export const looksLikeEmail = (value: string): boolean => EMAIL.test(value);
 /** Trimmed, non-empty text of at most `max` characters, or an error naming the field. */
 export function requireText(value: string | undefined | null, field: string, max = 200): string {
   const text = (value ?? '').trim();
-  if (!text) throw new OperatorError(`${field} must not be empty`, 'invalid');
-  if (text.length > max) throw new OperatorError(`${field} must be at most ${max} characters`, 'invalid');
+  if (!text) throw ApiError.unprocessable(`${field} must not be empty`);
+  if (text.length > max) throw ApiError.unprocessable(`${field} must be at most ${max} characters`);
   return text;
 }
 
 export function requireOneOf<T extends string>(value: string, allowed: readonly T[], field: string): T {
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new OperatorError(`Unknown ${field} "${value}" (expected one of: ${allowed.join(', ')})`, 'invalid');
+    throw ApiError.unprocessable(`Unknown ${field} "${value}" (expected one of: ${allowed.join(', ')})`);
   }
   return value as T;
 }

@@ -1,4 +1,4 @@
-import { CASE_STATUSES, type CaseStatus } from './entities/case-types';
+import { CASE_STATUSES, type CaseStatus } from '@wardline/database/entities/case-types';
 import { canMove, milestonesAfterMove } from './case-status';
 
 describe('case status machine', () => {

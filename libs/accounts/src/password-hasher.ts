@@ -1,5 +1,5 @@
 import { type Algorithm, hash } from '@node-rs/argon2';
-import { OperatorError } from './operator-error';
+import { ApiError } from '@wardline/common';
 
 /** `Algorithm.Argon2id`; the enum is `const` and so cannot be read under `isolatedModules`. */
 const ARGON2ID = 2 as Algorithm;
@@ -9,10 +9,10 @@ const MAX_PASSWORD_LENGTH = 1024;
 /** A PHC string (`$argon2id$v=19$...`) with the library's default, OWASP-level costs. */
 export async function hashPassword(password: string): Promise<string> {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new OperatorError(`Password must be at least ${MIN_PASSWORD_LENGTH} characters`, 'invalid');
+    throw ApiError.unprocessable(`Password must be at least ${MIN_PASSWORD_LENGTH} characters`);
   }
   if (password.length > MAX_PASSWORD_LENGTH) {
-    throw new OperatorError(`Password must be at most ${MAX_PASSWORD_LENGTH} characters`, 'invalid');
+    throw ApiError.unprocessable(`Password must be at most ${MAX_PASSWORD_LENGTH} characters`);
   }
   return hash(password, { algorithm: ARGON2ID });
 }

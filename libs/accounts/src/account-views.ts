@@ -9,10 +9,9 @@ export interface TenantView {
   status: TenantStatus;
 }
 
-/** A user as the API shows one, plus its tenant: never the password hash. */
+/** A user as the API and the CLI show one: never the password hash or any other secret. */
 export interface UserView {
   id: string;
-  tenantId: string;
   email: string;
   name: string;
   role: Role;
@@ -58,7 +57,6 @@ export function toTenantView(tenant: Tenant): TenantView {
 export function toUserView(user: User): UserView {
   return {
     id: user.id,
-    tenantId: user.tenantId,
     email: user.email,
     name: user.name,
     role: user.role,

@@ -1,5 +1,5 @@
 import { checkScopesForPlan } from './api-key-scope-check';
-import { OperatorError } from './operator-error';
+import { ApiError } from '@wardline/common';
 
 describe('checkScopesForPlan', () => {
   it('keeps the given order and drops duplicates and blanks', () => {
@@ -27,7 +27,7 @@ describe('checkScopesForPlan', () => {
 
   it('refuses unknown scopes and an empty list', () => {
     expect(() => checkScopesForPlan(['cases:read', 'cases:delete'], 'council')).toThrow('Unknown scope: cases:delete');
-    expect(() => checkScopesForPlan([], 'council')).toThrow(OperatorError);
+    expect(() => checkScopesForPlan([], 'council')).toThrow(ApiError);
     expect(() => checkScopesForPlan([' ', ''], 'council')).toThrow('At least one scope is required');
   });
 });

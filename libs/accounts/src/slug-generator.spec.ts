@@ -1,10 +1,10 @@
-import { OperatorError } from './operator-error';
+import { ApiError } from '@wardline/common';
 import { chooseSlug } from './slug-generator';
 
 describe('chooseSlug', () => {
   it('keeps a valid slug and refuses an invalid one', () => {
     expect(chooseSlug('Anything', 'my-council')).toBe('my-council');
-    expect(() => chooseSlug('Anything', 'My_Council')).toThrow(OperatorError);
+    expect(() => chooseSlug('Anything', 'My_Council')).toThrow(ApiError);
     expect(() => chooseSlug('Anything', '-edge')).toThrow('Invalid slug "-edge"');
   });
 

@@ -1,4 +1,4 @@
-import type { CaseStatus } from './entities/case-types';
+import type { CaseStatus } from '@wardline/database/entities/case-types';
 
 /** The contract's status machine: from → the statuses it may move to. */
 const ALLOWED_MOVES: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
