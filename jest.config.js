@@ -7,7 +7,8 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testEnvironment: 'node',
   moduleNameMapper: {
-    '^@wardline/(auth|tenancy|database|common|operations|changes|casework|accounts|core)(|/.*)$': '<rootDir>/libs/$1/src$2',
+    '^@wardline/(auth|tenancy|database|common|operations|changes|casework|accounts|core)(|/.*)$':
+      '<rootDir>/libs/$1/src$2',
   },
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',

@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
+import type { DataSource } from 'typeorm';
 import { createProgram } from '../../apps/cli/src/cli-program';
 import { ensureCliBuilt, json, newTenant, newUser, suffix } from '../cli/cli-harness';
 import { type KeyedUser } from '../support/fixtures';
@@ -20,6 +21,16 @@ interface WriteCase {
 }
 
 const WRITE_METHODS = ['post', 'put', 'patch', 'delete'];
+
+/** A tenant's audit entries, newest first, read as the owner. */
+async function auditEntriesOf(owner: DataSource, tenantId: string): Promise<AuditEntry[]> {
+  return (await owner.query(
+    `SELECT action, resource_type AS "resourceType", resource_id AS "resourceId",
+            jsonb_build_object('type', actor_type, 'id', actor_id, 'name', actor_name) AS actor
+       FROM audit_logs WHERE tenant_id = $1 ORDER BY occurred_at DESC, id DESC`,
+    [tenantId],
+  )) as AuditEntry[];
+}
 
 describe('every write is recorded once, whoever makes it', () => {
   const suite = useApiSuite();
@@ -130,15 +141,8 @@ describe('every write is recorded once, whoever makes it', () => {
   );
 
   describe('the operator CLI', () => {
+    const entriesOf = (tenantId: string) => auditEntriesOf(suite.fixtures.owner, tenantId);
     const cliActor = { type: 'system', id: null, name: `cli:${userInfo().username}` };
-    const entriesOf = async (tenantId: string): Promise<AuditEntry[]> =>
-      (await suite.fixtures.owner.query(
-        `SELECT action, resource_type AS "resourceType", resource_id AS "resourceId",
-                jsonb_build_object('type', actor_type, 'id', actor_id, 'name', actor_name) AS actor
-           FROM audit_logs WHERE tenant_id = $1 ORDER BY occurred_at DESC, id DESC`,
-        [tenantId],
-      )) as AuditEntry[];
-
     /** Runs a command and returns the one audit entry it must have added. */
     const onlyEntry = async (tenantId: string, run: () => Promise<unknown>): Promise<AuditEntry> => {
       const before = (await entriesOf(tenantId)).length;
