@@ -35,6 +35,7 @@ async function auditEntriesOf(owner: DataSource, tenantId: string): Promise<Audi
 describe('every write is recorded once, whoever makes it', () => {
   const suite = useApiSuite();
   let admin: KeyedUser;
+  const entriesOf = (tenantId: string) => auditEntriesOf(suite.fixtures.owner, tenantId);
 
   beforeAll(async () => {
     admin = await suite.fixtures.keyedUser('council', 'admin');
@@ -141,7 +142,6 @@ describe('every write is recorded once, whoever makes it', () => {
   );
 
   describe('the operator CLI', () => {
-    const entriesOf = (tenantId: string) => auditEntriesOf(suite.fixtures.owner, tenantId);
     const cliActor = { type: 'system', id: null, name: `cli:${userInfo().username}` };
     /** Runs a command and returns the one audit entry it must have added. */
     const onlyEntry = async (tenantId: string, run: () => Promise<unknown>): Promise<AuditEntry> => {
