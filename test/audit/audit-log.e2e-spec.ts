@@ -222,4 +222,36 @@ describe('audit log (contract §4 "Audit log")', () => {
       suite.fixtures.owner.query(`DELETE FROM audit_logs WHERE tenant_id = $1`, [admin.tenant.id]),
     ).rejects.toThrow(/append-only/);
   });
+
+  it('records a revoked or expired key presented again, at most once an hour, and an expiry once', async () => {
+    const owner = await suite.fixtures.user(admin.tenant, 'admin');
+    const revoked = await suite.fixtures.key(admin.tenant, owner, ['cases:read']);
+    const expiring = await suite.fixtures.key(admin.tenant, owner, ['cases:read'], new Date(Date.now() + 1500));
+    await suite.fixtures.revokeKey(revoked.keyId);
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    for (let i = 0; i < 3; i += 1) {
+      expect((await suite.request('GET', '/api/me', { key: revoked.key })).status).toBe(401);
+      expect((await suite.request('GET', '/api/me', { key: expiring.key })).status).toBe(401);
+    }
+    const actionsOf = async (keyId: string) => {
+      // The record is written beside the 401, not before it: wait for it.
+      for (let attempt = 0; attempt < 50; attempt += 1) {
+        const page = await audit(`?resourceType=api_key&resourceId=${keyId}`);
+        const actions = page.body.auditLogs.map((entry: { action: string }) => entry.action) as string[];
+        if (actions.some((action) => action.startsWith('api_key.used_after'))) return actions;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`no retired-key entry for ${keyId}`);
+    };
+    expect(await actionsOf(revoked.keyId)).toEqual([
+      'api_key.used_after_revocation',
+      'api_key.revoked',
+      'api_key.created',
+    ]);
+    expect(await actionsOf(expiring.keyId)).toEqual([
+      'api_key.used_after_expiry',
+      'api_key.expired',
+      'api_key.created',
+    ]);
+  });
 });

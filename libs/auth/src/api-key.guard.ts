@@ -9,6 +9,7 @@ import { invalidApiKey, missingApiKey } from './auth-errors';
 import { LastUsedRecorder } from './last-used-recorder';
 import { actorOf, PrincipalContext } from './principal';
 import { presentedKey } from './presented-key';
+import { RetiredKeyRecorder } from './retired-key-recorder';
 import { RouteAccessMetadata } from './route-access';
 
 /**
@@ -24,6 +25,7 @@ export class ApiKeyGuard implements CanActivate {
     private readonly principals: PrincipalContext,
     private readonly tenant: TenantContext,
     private readonly actors: ActorContext,
+    private readonly retiredKeys: RetiredKeyRecorder,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -36,7 +38,13 @@ export class ApiKeyGuard implements CanActivate {
     if (presented.kind === 'conflict' || !isWellFormedApiKey(presented.value)) throw invalidApiKey();
 
     const principal = await this.verifier.find(hashApiKey(presented.value));
-    if (!principal || !isKeyUsable(principal, new Date())) throw invalidApiKey();
+    if (!principal) throw invalidApiKey();
+    const now = new Date();
+    if (!isKeyUsable(principal, now)) {
+      const { revokedAt, expiresAt } = principal.key;
+      if ((revokedAt && revokedAt <= now) || (expiresAt && expiresAt <= now)) this.retiredKeys.notice(principal, now);
+      throw invalidApiKey();
+    }
 
     const denied = decideAccess(principal, access);
     if (denied) throw denied;

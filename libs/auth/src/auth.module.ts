@@ -5,6 +5,7 @@ import { ApiKeyVerifier } from './api-key-verifier';
 import { AuthChangeListener } from './auth-change-listener';
 import { LastUsedRecorder } from './last-used-recorder';
 import { PrincipalContext } from './principal';
+import { RetiredKeyRecorder } from './retired-key-recorder';
 
 @Global()
 @Module({
@@ -13,6 +14,7 @@ import { PrincipalContext } from './principal';
     ApiKeyVerifier,
     LastUsedRecorder,
     PrincipalContext,
+    RetiredKeyRecorder,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
   ],
   exports: [PrincipalContext, LastUsedRecorder],
