@@ -3,13 +3,14 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@wardline/auth';
 import { AppConfig, DatabaseErrorFilter, HttpExceptionFilter, UnknownErrorFilter } from '@wardline/common';
-import { DATABASE_ENDPOINT, type DatabaseEndpoint, dataSourceOptions } from '@wardline/database';
+import { appDataSourceOptions, DATABASE_ENDPOINT, type DatabaseEndpoint } from '@wardline/database';
 import { TenancyModule } from '@wardline/tenancy';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import { CasesModule } from './modules/cases/cases.module';
 import { CategoriesModule } from './modules/categories/categories.module';
 import { HealthModule } from './modules/health/health.module';
+import { HeavyWorkModule } from './shared/heavy-work/heavy-work.module';
 import { MeModule } from './modules/me/me.module';
 import { UsersModule } from './modules/users/users.module';
 import { WardsModule } from './modules/wards/wards.module';
@@ -37,9 +38,10 @@ export class AppModule {
           },
         }),
         ClsModule.forRoot({ global: true, middleware: { mount: true } }),
-        TypeOrmModule.forRoot(dataSourceOptions(endpoint.appUrl)),
+        TypeOrmModule.forRoot(appDataSourceOptions(endpoint.appUrl)),
         TenancyModule,
         AuthModule,
+        HeavyWorkModule,
         HealthModule,
         MeModule,
         WardsModule,

@@ -2,7 +2,9 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Re
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, type Principal, RequireScope } from '@wardline/auth';
 import { ApiErrorResponses, etagOf, parseIfMatch, sendExport } from '@wardline/common';
+import { WithoutRequestTransaction } from '@wardline/tenancy';
 import type { FastifyReply } from 'fastify';
+import { HeavyWork, queryHas } from '../../shared/heavy-work/heavy-work';
 import { CASE_EXPORT_COLUMNS } from './case-export.columns';
 import { viewerOf } from '../../shared/case-visibility';
 import { CaseDetailResponse, CaseListResponse, CaseResponse } from './case.response';
@@ -21,6 +23,7 @@ export class CasesController {
 
   @Get()
   @RequireScope('cases:read')
+  @HeavyWork({ when: queryHas('search') })
   @ApiOperation({
     summary: 'List cases',
     description:
@@ -37,6 +40,8 @@ export class CasesController {
 
   @Get('export')
   @RequireScope('cases:read')
+  @HeavyWork()
+  @WithoutRequestTransaction()
   @ApiOperation({
     summary: 'Export every matching case (CSV or JSON), streamed',
     description: 'Takes the list filters.' + CASEWORKER_NOTE,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ApiError, type Page, paginate, type SortSpec, versionMismatch } from '@wardline/common';
 import { PrincipalContext } from '@wardline/auth';
 import { Case, User, Ward } from '@wardline/database';
-import { InjectTenantRepository, TenantRepository, updatedOrThrow } from '@wardline/tenancy';
+import { InjectTenantRepository, TenantRepository, TenantTransaction, updatedOrThrow } from '@wardline/tenancy';
 import { restrictToVisibleCases, viewerOf } from '../../shared/case-visibility';
 import type { CreateWardDto } from './dto/create-ward.dto';
 import type { ListWardsQuery, WardFilters } from './dto/list-wards.query';
@@ -28,6 +28,7 @@ export class WardsService {
     @InjectTenantRepository(User) private readonly users: TenantRepository<User>,
     @InjectTenantRepository(Case) private readonly cases: TenantRepository<Case>,
     private readonly principals: PrincipalContext,
+    private readonly transaction: TenantTransaction,
   ) {}
 
   private filtered(filters: WardFilters) {
@@ -63,12 +64,17 @@ export class WardsService {
     return this.present(ward);
   }
 
-  /** Every matching ward, by name, with its councillors and case count. */
-  async export(filters: WardFilters): Promise<WardExportRow[]> {
-    const wards = await this.filtered(filters).orderBy('ward.name', 'ASC').addOrderBy('ward.id', 'ASC').getMany();
-    const caseCounts = await this.caseCounts();
-    const responses = await this.withCouncillors(wards);
-    return responses.map((ward) => ({ ...ward, caseCount: caseCounts.get(ward.id) ?? 0 }));
+  /**
+   * Every matching ward, by name, with its councillors and case count: read in one short
+   * transaction when the export starts (a council has few wards), written out after it ends.
+   */
+  async *export(filters: WardFilters): AsyncGenerator<WardExportRow> {
+    yield* await this.transaction.run(async () => {
+      const wards = await this.filtered(filters).orderBy('ward.name', 'ASC').addOrderBy('ward.id', 'ASC').getMany();
+      const caseCounts = await this.caseCounts();
+      const responses = await this.withCouncillors(wards);
+      return responses.map((ward) => ({ ...ward, caseCount: caseCounts.get(ward.id) ?? 0 }));
+    });
   }
 
   /** Cases per ward that the caller may see (a caseworker counts only their own). */
