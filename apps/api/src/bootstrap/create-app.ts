@@ -1,9 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type AppConfig, createValidationPipe } from '@wardline/common';
+import { type AppConfig, createValidationPipe, useCursorSecret } from '@wardline/common';
 import type { DatabaseEndpoint } from '@wardline/database';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
+import { cursorSecretFor } from './cursor-secret';
+import { answerClientError, answerFrameworkError } from './edge-errors';
 import { acceptJsonBodiesOnly } from './json-only';
 import { mountOpenApi } from './openapi';
 import { requestIdOf } from './request-id';
@@ -12,10 +14,13 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the HTTP application (used by `main.ts` and the e2e tests alike). */
 export async function createApp(config: AppConfig, endpoint: DatabaseEndpoint): Promise<NestFastifyApplication> {
+  useCursorSecret(await cursorSecretFor(config, endpoint));
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: false,
     genReqId: requestIdOf,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
     routerOptions: { ignoreTrailingSlash: true },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, endpoint), adapter, {
