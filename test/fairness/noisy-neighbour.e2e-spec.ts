@@ -11,10 +11,13 @@ const MEASURE_MS = 6000;
 /** The most complex search allowed, and a 200-character one over the limit (a 400, no work). */
 const SEARCHES = [
   ['pothole', 'flood', 'bins', 'noise', 'parking', 'lighting'].join(' or '),
-  Array.from({ length: 40 }, (_, i) => `x${i}`).join(' or ').slice(0, 200),
+  Array.from({ length: 40 }, (_, i) => `x${i}`)
+    .join(' or ')
+    .slice(0, 200),
 ];
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 
 /**
  * Council B does everything a careless (or hostile) integration can: exports read by a client

@@ -17,7 +17,10 @@ export function searchComplexity(search: string): SearchComplexity {
   const phrases = search.match(/"[^"]*"?/g) ?? [];
   operators += phrases.length;
   let terms = phrases.reduce((sum, phrase) => sum + (phrase.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
-  for (const token of search.replace(/"[^"]*"?/g, ' ').split(/\s+/).filter(Boolean)) {
+  for (const token of search
+    .replace(/"[^"]*"?/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)) {
     if (token.toLowerCase() === 'or') operators += 1;
     else {
       if (token.startsWith('-')) operators += 1;

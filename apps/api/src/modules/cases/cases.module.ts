@@ -4,10 +4,11 @@ import { TenantRepositoryModule } from '@wardline/tenancy';
 import { CaseReferences } from './case-reference';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
+import { NoteRateLimit } from './note-rate-limit';
 
 @Module({
   imports: [TenantRepositoryModule.forFeature([Case, CaseEvent, Ward, Category, User])],
   controllers: [CasesController],
-  providers: [CasesService, CaseReferences],
+  providers: [CasesService, CaseReferences, NoteRateLimit],
 })
 export class CasesModule {}

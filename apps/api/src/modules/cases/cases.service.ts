@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@wardline/auth';
-import { ApiError, isUuid, type Page, paginate, versionMismatch } from '@wardline/common';
+import {
+  ApiError,
+  isUuid,
+  type ListQueryDto,
+  type Page,
+  paginate,
+  type SortSpec,
+  versionMismatch,
+} from '@wardline/common';
 import { Case, CaseEvent, type CaseEventType, Category, User, Ward } from '@wardline/database';
 import { InjectTenantRepository, TenantContext, TenantRepository, TenantTransaction } from '@wardline/tenancy';
 import type { SelectQueryBuilder } from 'typeorm';
@@ -8,7 +16,13 @@ import { applyCaseFilters, CASE_ALIAS, caseSortSpec } from './case-query';
 import { applyCasePatch, isNoChange } from './case-changes';
 import { CaseReferences } from './case-reference';
 import { restrictToVisibleCases, type CaseViewer } from '../../shared/case-visibility';
-import { type CaseDetailResponse, type CaseResponse, toCaseResponse, toTimelineEntry } from './case.response';
+import {
+  type CaseDetailResponse,
+  type CaseResponse,
+  type TimelineEntry,
+  toCaseResponse,
+  toTimelineEntry,
+} from './case.response';
 import type { AddNoteDto } from './dto/add-note.dto';
 import type { CreateCaseDto } from './dto/create-case.dto';
 import type { CaseFilters, ListCasesQuery } from './dto/list-cases.query';
@@ -17,6 +31,16 @@ import type { UpdateCaseDto } from './dto/update-case.dto';
 const A = CASE_ALIAS;
 const DAY_MS = 86_400_000;
 const EXPORT_BATCH = 500;
+/** Timeline entries embedded in a case; the rest are paged at `GET /api/cases/:id/timeline`. */
+export const EMBEDDED_TIMELINE = 50;
+const EVENT_SEQ = 'event_seq';
+/** The timeline in the order it was recorded (`seq` is the insertion order). */
+const TIMELINE_SORT: SortSpec<CaseEvent> = {
+  fields: { at: { expression: 'event.seq', type: 'number', value: (_event, raw) => Number(raw[EVENT_SEQ]) } },
+  defaultSort: 'at',
+  idExpression: 'event.id',
+  id: (event) => event.id,
+};
 const caseNotFound = () => ApiError.notFound('Case');
 
 @Injectable()
@@ -51,13 +75,30 @@ export class CasesService {
     if (!isUuid(id)) throw caseNotFound();
     const row = await this.visible(viewer).andWhere(`${A}.id = :id`, { id }).getOne();
     if (!row) throw caseNotFound();
-    const timeline = await this.events
+    const latest = await this.events
       .query('event')
       .andWhere('event.caseId = :caseId', { caseId: row.id })
-      .orderBy('event.at', 'ASC')
-      .addOrderBy('event.seq', 'ASC')
+      .orderBy('event.seq', 'DESC')
+      .limit(EMBEDDED_TIMELINE + 1)
       .getMany();
-    return { ...toCaseResponse(row), timeline: timeline.map(toTimelineEntry) };
+    return {
+      ...toCaseResponse(row),
+      timeline: latest.slice(0, EMBEDDED_TIMELINE).reverse().map(toTimelineEntry),
+      timelineTruncated: latest.length > EMBEDDED_TIMELINE,
+    };
+  }
+
+  /** Every timeline entry of a case the viewer may see, paged oldest first. */
+  async timeline(id: string, query: ListQueryDto, viewer: CaseViewer): Promise<Page<TimelineEntry>> {
+    if (!isUuid(id) || !(await this.visible(viewer).andWhere(`${A}.id = :id`, { id }).getExists())) {
+      throw caseNotFound();
+    }
+    const events = this.events
+      .query('event')
+      .addSelect('event.seq', EVENT_SEQ)
+      .andWhere('event.caseId = :caseId', { caseId: id });
+    const page = await paginate(events, query, TIMELINE_SORT);
+    return { items: page.items.map(toTimelineEntry), pagination: page.pagination };
   }
 
   async create(input: CreateCaseDto, viewer: CaseViewer, actor: Actor): Promise<CaseDetailResponse> {
