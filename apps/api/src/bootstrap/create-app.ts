@@ -11,12 +11,18 @@ import { mountOpenApi } from './openapi';
 import { requestIdOf } from './request-id';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+/**
+ * Every request is answered (503 + Retry-After) within this long, whatever the database does;
+ * a streamed export is cut off only if it has not started by then.
+ */
+export const REQUEST_DEADLINE_MS = 15_000;
 
 /** Builds the HTTP application (used by `main.ts` and the e2e tests alike). */
 export async function createApp(config: AppConfig, endpoint: DatabaseEndpoint): Promise<NestFastifyApplication> {
   useCursorSecret(await cursorSecretFor(config, endpoint));
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    handlerTimeout: REQUEST_DEADLINE_MS,
     requestIdHeader: false,
     genReqId: requestIdOf,
     frameworkErrors: answerFrameworkError,

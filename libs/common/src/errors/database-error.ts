@@ -14,7 +14,8 @@ const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'E
  * SQLSTATE classes that mean "the database cannot serve you now", not "your request is bad":
  * 08 connection exception, 28 login refused, 53 insufficient resources, 57P operator
  * intervention (shutdown, terminated session); 57014 a statement cut off by statement_timeout,
- * 55P03 a lock not granted within lock_timeout.
+ * 55P03 a lock not granted within lock_timeout, 25P03 a session ended by
+ * idle_in_transaction_session_timeout.
  */
 const UNAVAILABLE_SQLSTATE = /^(08|28|53|57P|57014$|55P03$)/;
 
