@@ -17,7 +17,7 @@ const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'E
  * 55P03 a lock not granted within lock_timeout, 25P03 a session ended by
  * idle_in_transaction_session_timeout.
  */
-const UNAVAILABLE_SQLSTATE = /^(08|28|53|57P|57014$|55P03$)/;
+const UNAVAILABLE_SQLSTATE = /^(08|28|53|57P|57014$|55P03$|25P03$)/;
 
 /** 40P01 deadlock, 40001 serialisation failure: the transaction may succeed if run again. */
 const TRANSIENT_CONFLICT_CODES = new Set(['40P01', '40001']);
