@@ -37,7 +37,7 @@ export const CASE_FIELDS = [
   'version',
   'ward',
 ];
-export const CASE_DETAIL_FIELDS = [...CASE_FIELDS, 'timeline'].toSorted();
+export const CASE_DETAIL_FIELDS = [...CASE_FIELDS, 'timeline', 'timelineTruncated'].toSorted();
 
 export const STATUSES = ['open', 'in_progress', 'awaiting_response', 'resolved', 'closed'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -86,6 +86,7 @@ export interface CaseBody {
   createdAt: string;
   updatedAt: string;
   timeline?: TimelineEntry[];
+  timelineTruncated?: boolean;
 }
 
 export type Params = Record<string, string | number | boolean | undefined>;
@@ -99,7 +100,8 @@ export const query = (params: Params): string => {
 
 export const ids = (cases: { id: string }[]): string[] => cases.map((kase) => kase.id);
 
-export const withoutTimeline = ({ timeline: _timeline, ...rest }: CaseBody): CaseBody => rest;
+export const withoutTimeline = ({ timeline: _timeline, timelineTruncated: _truncated, ...rest }: CaseBody): CaseBody =>
+  rest;
 
 /** The year a tenant in `timeZone` is in now, as references use it. */
 export const yearIn = (timeZone = 'Europe/London', at = new Date()): number =>

@@ -48,6 +48,7 @@ describe('tenant isolation', () => {
     '/api/users/{id}': { id: b.subject.owner.id },
     '/api/cases/{id}': { id: b.caseId, body: { summary: 'Taken over', status: 'closed' } },
     '/api/cases/{id}/notes': { id: b.caseId, body: { body: 'Planted note', internal: false } },
+    '/api/cases/{id}/timeline': { id: b.caseId },
   });
 
   describe('through HTTP', () => {

@@ -15,6 +15,7 @@ import { AuditLogsModule } from './modules/audit-logs/audit-logs.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { CategoriesModule } from './modules/categories/categories.module';
 import { HealthModule } from './modules/health/health.module';
+import { HeavyWorkModule } from './shared/heavy-work/heavy-work.module';
 import { MeModule } from './modules/me/me.module';
 import { UsersModule } from './modules/users/users.module';
 import { WardsModule } from './modules/wards/wards.module';
@@ -43,6 +44,7 @@ export class AppModule {
         }),
         CoreModule.forRoot({ config, endpoint, connectAs: 'app' }),
         AuthModule,
+        HeavyWorkModule,
         HealthModule,
         MeModule,
         WardsModule,

@@ -18,3 +18,4 @@ export * from './validation/slug';
 export * from './validation/postcode';
 export * from './validation/uuid';
 export * from './http/versioned';
+export * from './validation/search-complexity';

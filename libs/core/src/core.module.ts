@@ -4,7 +4,7 @@ import { AccountsModule } from '@wardline/accounts';
 import { CaseworkModule } from '@wardline/casework';
 import { ChangesModule } from '@wardline/changes';
 import { AppConfig } from '@wardline/common';
-import { DATABASE_ENDPOINT, type DatabaseEndpoint, dataSourceOptions } from '@wardline/database';
+import { appDataSourceOptions, DATABASE_ENDPOINT, type DatabaseEndpoint, dataSourceOptions } from '@wardline/database';
 import { TenancyModule } from '@wardline/tenancy';
 import { ClsModule } from 'nestjs-cls';
 
@@ -30,7 +30,7 @@ export class CoreModule {
       global: true,
       imports: [
         ClsModule.forRoot({ global: true, middleware: { mount: true } }),
-        TypeOrmModule.forRoot(dataSourceOptions(url, poolSize)),
+        TypeOrmModule.forRoot(connectAs === 'app' ? appDataSourceOptions(url) : dataSourceOptions(url, poolSize)),
         TenancyModule,
         ChangesModule,
         CaseworkModule,

@@ -18,6 +18,25 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
   };
 }
 
+/**
+ * Limits on every session of the API's own pool, so no request can hold the database for
+ * long: a statement is cancelled after 10 s, a lock is waited for at most 3 s, a transaction
+ * left idle is ended after 15 s, and a reply the client waits for in vain (a hung server)
+ * fails after 12 s.
+ */
+export const APP_SESSION_LIMITS = {
+  statement_timeout: 10_000,
+  lock_timeout: 3_000,
+  idle_in_transaction_session_timeout: 15_000,
+  query_timeout: 12_000,
+} as const;
+
+/** The API's own pool: as `dataSourceOptions`, bound by `APP_SESSION_LIMITS`. */
+export function appDataSourceOptions(url: string): DataSourceOptions {
+  const options = dataSourceOptions(url);
+  return { ...options, extra: { ...options.extra, ...APP_SESSION_LIMITS } } as DataSourceOptions;
+}
+
 /** The application connects as a role that owns nothing, so row-level security binds it. */
 export function appUrlFrom(ownerUrl: string): string {
   const url = new URL(ownerUrl);

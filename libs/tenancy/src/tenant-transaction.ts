@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ClsService } from 'nestjs-cls';
+import { isTransientConflict } from '@wardline/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { TenantContext, TRANSACTION_MANAGER as MANAGER } from './tenant-context';
+
+/** A deadlock or serialisation failure is retried this many times in all, then reported. */
+const MAX_ATTEMPTS = 3;
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, attempt * 10 + Math.random() * 20));
 
 /**
  * One transaction per unit of work, with `app.tenant_id` set transaction-locally first, so
@@ -16,8 +21,23 @@ export class TenantTransaction {
     private readonly tenant: TenantContext,
   ) {}
 
+  /**
+   * Runs `work` in the tenant's transaction (or joins the current one). A deadlock or
+   * serialisation failure reruns the whole transaction, a bounded number of times.
+   */
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.cls.get(MANAGER)) return work();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.runOnce(work);
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isTransientConflict(error)) throw error;
+        await pause(attempt);
+      }
+    }
+  }
+
+  private runOnce<T>(work: () => Promise<T>): Promise<T> {
     const tenantId = this.tenant.tenantId;
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);

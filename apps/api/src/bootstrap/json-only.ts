@@ -1,7 +1,7 @@
 import { sendError } from '@wardline/common';
 import type { FastifyInstance } from 'fastify';
 
-const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i;
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
 /** JSON in, only: a request body of any other type is refused with 415 before parsing. */
 export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {

@@ -12,6 +12,8 @@ describe('AppConfig', () => {
       webhookAllowHttp: false,
       webhookAllowedHosts: [],
       logLevel: 'info',
+      heavyWorkPerTenant: 4,
+      cursorSecret: undefined,
     });
   });
 
@@ -23,6 +25,8 @@ describe('AppConfig', () => {
     ['RATE_LIMIT_PER_MINUTE', '0'],
     ['WEBHOOK_ALLOW_HTTP', 'maybe'],
     ['LOG_LEVEL', 'verbose'],
+    ['HEAVY_WORK_PER_TENANT', '0'],
+    ['CURSOR_SECRET', 'too-short'],
   ])('stops on an invalid %s, naming it', (name, value) => {
     expect(() => new AppConfig({ [name]: value })).toThrow(name);
   });

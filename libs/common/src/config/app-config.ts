@@ -17,6 +17,10 @@ export class AppConfig {
   readonly webhookAllowedHosts: readonly string[];
   readonly logLevel: LogLevel;
   readonly dataDir: string;
+  /** Exports, searches and reports one tenant may run at once in one process. */
+  readonly heavyWorkPerTenant: number;
+  /** Signs list cursors; unset: generated once and kept in the data dir (see `cursorSecretFor`). */
+  readonly cursorSecret: string | undefined;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     this.port = integer(env, 'PORT', 3000, 0, 65535);
@@ -32,6 +36,8 @@ export class AppConfig {
       .filter(Boolean);
     this.logLevel = oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info');
     this.dataDir = text(env, 'WARDLINE_DATA_DIR') ?? '.data';
+    this.heavyWorkPerTenant = integer(env, 'HEAVY_WORK_PER_TENANT', 4, 1, 1000);
+    this.cursorSecret = secret(env, 'CURSOR_SECRET', 32);
   }
 }
 
@@ -48,6 +54,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
   }
   return value;
+}
+
+function secret(env: NodeJS.ProcessEnv, name: string, minLength: number): string | undefined {
+  const raw = text(env, name);
+  if (raw !== undefined && raw.length < minLength) {
+    throw new ConfigError(`${name} must be at least ${minLength} characters (got ${raw.length})`);
+  }
+  return raw;
 }
 
 function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {

@@ -15,9 +15,14 @@ const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'E
 /**
  * SQLSTATE classes that mean "the database cannot serve you now", not "your request is bad":
  * 08 connection exception, 28 login refused, 53 insufficient resources, 57P operator
- * intervention (shutdown, terminated session).
+ * intervention (shutdown, terminated session); 57014 a statement cut off by statement_timeout,
+ * 55P03 a lock not granted within lock_timeout, 25P03 a session ended by
+ * idle_in_transaction_session_timeout.
  */
-const UNAVAILABLE_SQLSTATE = /^(08|28|53|57P)/;
+const UNAVAILABLE_SQLSTATE = /^(08|28|53|57P|57014$|55P03$|25P03$)/;
+
+/** 40P01 deadlock, 40001 serialisation failure: the transaction may succeed if run again. */
+const TRANSIENT_CONFLICT_CODES = new Set(['40P01', '40001']);
 
 export interface DescribedDatabaseError {
   status: HttpStatus;
@@ -41,15 +46,24 @@ export function isDatabaseUnavailable(error: unknown): boolean {
         candidate !== undefined && (UNREACHABLE_CODES.has(candidate) || UNAVAILABLE_SQLSTATE.test(candidate)),
     ) ||
     (typeof message === 'string' &&
-      /Connection terminated|connection timeout|Client has encountered a connection error|Connection is not established/i.test(
+      /Connection terminated|connection timeout|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|Connection is not established/i.test(
         message,
       ))
   );
 }
 
+const sqlStateOf = (error: unknown): string | undefined => {
+  const fields = (error ?? {}) as PgErrorFields;
+  return fields.driverError?.code ?? fields.code;
+};
+
+export function isTransientConflict(error: unknown): boolean {
+  return TRANSIENT_CONFLICT_CODES.has(sqlStateOf(error) ?? '');
+}
+
 export function describeDatabaseError(error: unknown): DescribedDatabaseError {
   const fields = (error ?? {}) as PgErrorFields;
-  const code = fields.driverError?.code ?? fields.code;
+  const code = sqlStateOf(error);
   const constraint = fields.driverError?.constraint ?? fields.constraint;
   if (isDatabaseUnavailable(error)) return { status: HttpStatus.SERVICE_UNAVAILABLE, code };
   switch (code) {
@@ -67,6 +81,13 @@ export function describeDatabaseError(error: unknown): DescribedDatabaseError {
       };
     case '23514':
       return { status: HttpStatus.UNPROCESSABLE_ENTITY, code, message: 'Value breaks a domain rule' };
+    case '40P01':
+    case '40001':
+      return {
+        status: HttpStatus.CONFLICT,
+        code,
+        message: 'Another change to the same data happened at the same time; retry',
+      };
     case '23502':
       return { status: HttpStatus.BAD_REQUEST, code, message: 'A required field is missing or null' };
     default:

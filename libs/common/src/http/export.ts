@@ -23,7 +23,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Streams rows as a CSV attachment (header row, RFC 4180 quoting) or a JSON array, without
- * holding them all: `rows` may be any async iterable.
+ * holding them all: `rows` may be any async iterable. The route should be
+ * `@WithoutRequestTransaction()`, with `rows` reading each batch in its own short transaction.
  */
 export function sendExport<R, J>(
   reply: FastifyReply,
@@ -38,6 +39,9 @@ export function sendExport<R, J>(
   const { resource, format, rows, columns, toJson } = options;
   const filename = `${resource}-export-${today()}.${format}`;
   void reply.header('Content-Disposition', `attachment; filename="${filename}"`);
+  const contentType = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8';
+  // A HEAD learns the headers only: `rows` is never iterated, so no export work is done.
+  if (reply.request.method === 'HEAD') return reply.header('Content-Type', contentType).send();
   if (format === 'csv') {
     async function* records(): AsyncGenerator<(string | number | boolean | null)[]> {
       for await (const row of rows) yield columns.map((column) => column.value(row));
@@ -49,7 +53,7 @@ export function sendExport<R, J>(
     });
     // pipe() honours backpressure: rows are read only as fast as the client takes them.
     const source = Readable.from(records()).on('error', (error) => csv.destroy(error));
-    return reply.header('Content-Type', 'text/csv; charset=utf-8').send(source.pipe(csv));
+    return reply.header('Content-Type', contentType).send(source.pipe(csv));
   }
   async function* jsonArray(): AsyncGenerator<string> {
     yield '[';
@@ -60,5 +64,5 @@ export function sendExport<R, J>(
     }
     yield ']';
   }
-  return reply.header('Content-Type', 'application/json; charset=utf-8').send(Readable.from(jsonArray()));
+  return reply.header('Content-Type', contentType).send(Readable.from(jsonArray()));
 }

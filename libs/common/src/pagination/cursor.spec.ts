@@ -1,4 +1,5 @@
-import { decodeCursor, encodeCursor } from './cursor';
+import { createHash } from 'node:crypto';
+import { decodeCursor, encodeCursor, useCursorSecret } from './cursor';
 
 const reencoded = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -26,6 +27,20 @@ describe('cursor', () => {
     ],
     ['extra segment', `${encodeCursor({ sort: 'name', values: ['x', 'y'] })}.x`],
   ])('refuses a tampered cursor (%s)', (_label, cursor) => {
+    expect(() => decodeCursor(cursor, 'name', 2)).toThrow('Invalid cursor');
+  });
+
+  it('refuses a cursor tagged the old way, with a plain hash anyone can compute', () => {
+    const body = reencoded(['name', 'x', '00000000-0000-0000-0000-000000000000']);
+    const forged = `${body}.${createHash('sha256').update(`wardline-cursor:${body}`).digest('base64url').slice(0, 16)}`;
+    expect(() => decodeCursor(forged, 'name', 2)).toThrow('Invalid cursor');
+  });
+
+  it('refuses a cursor signed under another secret', () => {
+    useCursorSecret('one secret that is long enough for this test');
+    const cursor = encodeCursor({ sort: 'name', values: ['x', 'y'] });
+    expect(decodeCursor(cursor, 'name', 2)).toEqual(['x', 'y']);
+    useCursorSecret('another secret that is long enough for this');
     expect(() => decodeCursor(cursor, 'name', 2)).toThrow('Invalid cursor');
   });
 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ApiError } from '../errors/api-error';
 
 export type CursorValue = string | number | null;
@@ -9,12 +9,23 @@ export interface CursorPayload {
   values: CursorValue[];
 }
 
+let cursorKey: Buffer = randomBytes(32);
+
 /**
- * An integrity tag, so an edited cursor is refused rather than followed. It is not a secret:
- * a forged cursor can only reach rows the same key could list anyway.
+ * Sets the server secret cursors are signed with (at start-up). Until then a random one
+ * is used, so cursors are never forgeable, only not valid across processes.
  */
-const tagOf = (body: string): string =>
-  createHash('sha256').update(`wardline-cursor:${body}`).digest('base64url').slice(0, 16);
+export function useCursorSecret(secret: string): void {
+  cursorKey = Buffer.from(secret, 'utf8');
+}
+
+/** An HMAC under the server secret, so a client can neither edit nor mint a cursor. */
+const tagOf = (body: string): string => createHmac('sha256', cursorKey).update(body).digest('base64url').slice(0, 22);
+
+const sameTag = (given: string | undefined, body: string): boolean => {
+  const expected = Buffer.from(tagOf(body));
+  return given !== undefined && given.length === expected.length && timingSafeEqual(Buffer.from(given), expected);
+};
 
 export function encodeCursor(payload: CursorPayload): string {
   const body = Buffer.from(JSON.stringify([payload.sort, ...payload.values]), 'utf8').toString('base64url');
@@ -28,7 +39,7 @@ function tampered(): ApiError {
 /** Parses a cursor; anything that is not exactly what `encodeCursor` makes is a 400. */
 export function decodeCursor(cursor: string, expectedSort: string, valueCount: number): CursorValue[] {
   const [body, tag, extra] = cursor.split('.');
-  if (extra !== undefined || !body || !/^[A-Za-z0-9_-]+$/.test(body) || tag !== tagOf(body)) throw tampered();
+  if (extra !== undefined || !body || !/^[A-Za-z0-9_-]+$/.test(body) || !sameTag(tag, body)) throw tampered();
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));

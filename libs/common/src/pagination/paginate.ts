@@ -58,7 +58,8 @@ function checkValue(value: CursorValue, type: SortValueType): void {
 export function resolveSort<E>(sort: string | undefined, spec: SortSpec<E>) {
   const requested = sort ?? spec.defaultSort;
   const name = requested.replace(/^-/, '');
-  const field = spec.fields[name];
+  // Own fields only: `constructor` or `toString` must not find the object prototype's.
+  const field = Object.hasOwn(spec.fields, name) ? spec.fields[name] : undefined;
   if (!field) {
     throw ApiError.badRequest(`Cannot sort by "${name}"`, {
       fields: { sort: [`sort must be one of: ${Object.keys(spec.fields).join(', ')} (prefix - for descending)`] },

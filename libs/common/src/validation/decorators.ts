@@ -2,8 +2,38 @@ import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
 
-/** May be left out, but when given must not be null (for PATCH of required fields). */
-export const IsOptionalNonNull = () => ValidateIf((_object, value) => value !== undefined);
+/** May be left out, but when given must not be null (for PATCH of required fields): null is a 400. */
+export const IsOptionalNonNull = () =>
+  applyDecorators(
+    ValidateIf((_object, value) => value !== undefined),
+    ValidateBy({
+      name: 'isNotNull',
+      validator: {
+        validate: (value: unknown) => value !== null,
+        defaultMessage: (args) => `${args?.property ?? 'value'} must not be null`,
+      },
+    }),
+  );
+
+/** RFC 3339 date-time: date, time and a zone (`Z` or `±hh:mm`); no date-only, week or ordinal forms. */
+const RFC_3339_DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/;
+
+export function isRfc3339DateTime(value: unknown): boolean {
+  if (typeof value !== 'string' || !RFC_3339_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) return false;
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  // Date.parse rolls 30 February over into March: the calendar date itself must exist.
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+}
+
+export const IsRfc3339DateTime = () =>
+  ValidateBy({
+    name: 'isRfc3339DateTime',
+    validator: {
+      validate: isRfc3339DateTime,
+      defaultMessage: (args) =>
+        `${args?.property ?? 'value'} must be an RFC 3339 date-time with a time zone, e.g. 2026-01-15T10:30:00Z`,
+    },
+  });
 
 /** An optional, nullable string of at most `max` characters. */
 export const OptionalText = (max: number) => applyDecorators(IsOptional(), IsString(), MaxLength(max));

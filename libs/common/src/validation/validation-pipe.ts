@@ -9,6 +9,35 @@ const DOMAIN_CONSTRAINTS = new Set(['isEnum', 'isIn', 'isFutureDate', 'isAfter']
 
 export type FieldErrors = Record<string, string[]>;
 
+/** Deeper JSON than this is refused before validation (class-transformer recurses). */
+export const MAX_INPUT_DEPTH = 32;
+/**
+ * Names the validator would look up on `Object.prototype` and so wrongly take for declared
+ * fields: refused like any unknown field.
+ */
+const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Refuses input nested deeper than `MAX_INPUT_DEPTH` or holding a prototype-named key (iteratively). */
+export function checkInputShape(input: unknown): void {
+  const pending: { value: unknown; depth: number; path: string }[] = [{ value: input, depth: 0, path: '' }];
+  while (pending.length > 0) {
+    const { value, depth, path } = pending.pop() as (typeof pending)[number];
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= MAX_INPUT_DEPTH) {
+      throw ApiError.badRequest(`Input is nested too deeply (at most ${MAX_INPUT_DEPTH} levels)`, {
+        maxDepth: MAX_INPUT_DEPTH,
+      });
+    }
+    for (const key of Object.keys(value)) {
+      const field = path ? `${path}.${key}` : key;
+      if (PROTOTYPE_NAMES.has(key)) {
+        throw ApiError.badRequest('Validation failed', { fields: { [field]: [`property ${key} should not exist`] } });
+      }
+      pending.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, path: field });
+    }
+  }
+}
+
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldErrors {
   const fields: FieldErrors = {};
   for (const error of errors) {
@@ -40,6 +69,7 @@ export function validationException(errors: ValidationError[]): ApiError {
  */
 class ContractValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') checkInputShape(value);
     try {
       return await super.transform(value, metadata);
     } catch (error) {

@@ -74,7 +74,20 @@ export class CaseResponse {
 }
 
 export class CaseDetailResponse extends CaseResponse {
+  @ApiProperty({
+    type: TimelineEntry,
+    isArray: true,
+    description: 'The latest 50 entries, oldest first; all of them at `GET /api/cases/{id}/timeline`',
+  })
+  timeline!: TimelineEntry[];
+
+  @ApiProperty({ description: 'true when the case has more timeline entries than embedded here' })
+  timelineTruncated!: boolean;
+}
+
+export class CaseTimelineResponse {
   @ApiProperty({ type: TimelineEntry, isArray: true }) timeline!: TimelineEntry[];
+  @ApiProperty({ type: PaginationResponse }) pagination!: PaginationResponse;
 }
 
 export class CaseListResponse {

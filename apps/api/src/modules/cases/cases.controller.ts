@@ -2,25 +2,32 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from 
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireScope } from '@wardline/auth';
 import { viewerOf } from '@wardline/casework';
-import { ApiErrorResponses, IfMatch, sendExport, type Versioned } from '@wardline/common';
+import { ApiErrorResponses, IfMatch, ListQueryDto, sendExport, type Versioned } from '@wardline/common';
+import { WithoutRequestTransaction } from '@wardline/tenancy';
 import type { FastifyReply } from 'fastify';
+import { HeavyWork, queryHas } from '../../shared/heavy-work/heavy-work';
 import { CASE_EXPORT_COLUMNS } from './case-export.columns';
-import { CaseDetailResponse, CaseListResponse, CaseResponse } from './case.response';
+import { CaseDetailResponse, CaseListResponse, CaseResponse, CaseTimelineResponse } from './case.response';
 import { CasesService } from './cases.service';
 import { AddNoteDto } from './dto/add-note.dto';
 import { CreateCaseDto } from './dto/create-case.dto';
 import { ExportCasesQuery, ListCasesQuery } from './dto/list-cases.query';
 import { UpdateCaseDto } from './dto/update-case.dto';
+import { NoteRateLimit } from './note-rate-limit';
 
 const CASEWORKER_NOTE = ' A key owned by a caseworker sees only cases assigned to that caseworker.';
 
 @ApiTags('Cases')
 @Controller('api/cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly noteRateLimit: NoteRateLimit,
+  ) {}
 
   @Get()
   @RequireScope('cases:read')
+  @HeavyWork({ when: queryHas('search') })
   @ApiOperation({
     summary: 'List cases',
     description:
@@ -37,6 +44,8 @@ export class CasesController {
 
   @Get('export')
   @RequireScope('cases:read')
+  @HeavyWork()
+  @WithoutRequestTransaction()
   @ApiOperation({
     summary: 'Export every matching case (CSV or JSON), streamed',
     description: 'Takes the list filters.' + CASEWORKER_NOTE,
@@ -65,6 +74,23 @@ export class CasesController {
   @ApiErrorResponses(404)
   get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<Versioned<CaseDetailResponse>> {
     return this.cases.get(id, viewerOf(principal));
+  }
+
+  @Get(':id/timeline')
+  @RequireScope('cases:read')
+  @ApiOperation({
+    summary: "Page through a case's whole timeline, oldest first",
+    description: 'Sort: `at` (default) or `-at`.' + CASEWORKER_NOTE,
+  })
+  @ApiOkResponse({ type: CaseTimelineResponse })
+  @ApiErrorResponses(400, 404)
+  async timeline(
+    @Param('id') id: string,
+    @Query() query: ListQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CaseTimelineResponse> {
+    const page = await this.cases.timeline(id, query, viewerOf(principal));
+    return { timeline: page.items, pagination: page.pagination };
   }
 
   @Post()
@@ -102,14 +128,18 @@ export class CasesController {
   @Post(':id/notes')
   @HttpCode(201)
   @RequireScope('cases:write')
-  @ApiOperation({ summary: 'Add a note to a case', description: 'Answers with the case and its timeline.' })
+  @ApiOperation({
+    summary: 'Add a note to a case',
+    description: 'Answers with the case and its latest timeline entries. At most 30 notes per case per key per minute.',
+  })
   @ApiCreatedResponse({ type: CaseDetailResponse })
-  @ApiErrorResponses(400, 404, 413)
-  addNote(
+  @ApiErrorResponses(400, 404, 413, 429)
+  async addNote(
     @Param('id') id: string,
     @Body() body: AddNoteDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Versioned<CaseDetailResponse>> {
+    await this.noteRateLimit.take(principal.key.id, id);
     return this.cases.addNote(id, body, viewerOf(principal));
   }
 }

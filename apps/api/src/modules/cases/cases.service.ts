@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { type AnnouncedEvent, type Change, ChangeRecorder, type TimelineEntry } from '@wardline/changes';
 import { CaseReferences, type CaseViewer, restrictToVisibleCases } from '@wardline/casework';
-import { ApiError, isUuid, type Page, paginate, versioned, type Versioned, versionMismatch } from '@wardline/common';
+import {
+  ApiError,
+  isUuid,
+  type ListQueryDto,
+  type Page,
+  paginate,
+  type SortSpec,
+  versioned,
+  type Versioned,
+  versionMismatch,
+} from '@wardline/common';
 import { Case, CaseEvent, Category, User, Ward } from '@wardline/database';
 import { InjectTenantRepository, TenantContext, TenantRepository, TenantTransaction } from '@wardline/tenancy';
 import type { SelectQueryBuilder } from 'typeorm';
@@ -22,6 +32,16 @@ import type { UpdateCaseDto } from './dto/update-case.dto';
 const A = CASE_ALIAS;
 const DAY_MS = 86_400_000;
 const EXPORT_BATCH = 500;
+/** Timeline entries embedded in a case; the rest are paged at `GET /api/cases/:id/timeline`. */
+export const EMBEDDED_TIMELINE = 50;
+const EVENT_SEQ = 'event_seq';
+/** The timeline in the order it was recorded (`seq` is the insertion order). */
+const TIMELINE_SORT: SortSpec<CaseEvent> = {
+  fields: { at: { expression: 'event.seq', type: 'number', value: (_event, raw) => Number(raw[EVENT_SEQ]) } },
+  defaultSort: 'at',
+  idExpression: 'event.id',
+  id: (event) => event.id,
+};
 const caseNotFound = () => ApiError.notFound('Case');
 
 @Injectable()
@@ -55,7 +75,7 @@ export class CasesService {
 
   async get(id: string, viewer: CaseViewer): Promise<Versioned<CaseDetailResponse>> {
     const kase = await this.visibleCase(id, viewer);
-    return versioned({ ...kase, timeline: await this.timelineOf(id) }, kase.version);
+    return versioned({ ...kase, ...(await this.latestTimelineOf(id)) }, kase.version);
   }
 
   private async visibleCase(id: string, viewer: CaseViewer): Promise<CaseResponse> {
@@ -64,14 +84,33 @@ export class CasesService {
     return toCaseResponse(row);
   }
 
-  private async timelineOf(caseId: string): Promise<TimelineEntryResponse[]> {
-    const entries = await this.events
+  /** The latest entries of a case's timeline, oldest first, and whether there are more. */
+  private async latestTimelineOf(
+    caseId: string,
+  ): Promise<{ timeline: TimelineEntryResponse[]; timelineTruncated: boolean }> {
+    const latest = await this.events
       .query('event')
       .andWhere('event.caseId = :caseId', { caseId })
-      .orderBy('event.at', 'ASC')
-      .addOrderBy('event.seq', 'ASC')
+      .orderBy('event.seq', 'DESC')
+      .limit(EMBEDDED_TIMELINE + 1)
       .getMany();
-    return entries.map(toTimelineEntry);
+    return {
+      timeline: latest.slice(0, EMBEDDED_TIMELINE).reverse().map(toTimelineEntry),
+      timelineTruncated: latest.length > EMBEDDED_TIMELINE,
+    };
+  }
+
+  /** Every timeline entry of a case the viewer may see, paged oldest first. */
+  async timeline(id: string, query: ListQueryDto, viewer: CaseViewer): Promise<Page<TimelineEntryResponse>> {
+    if (!isUuid(id) || !(await this.visible(viewer).andWhere(`${A}.id = :id`, { id }).getExists())) {
+      throw caseNotFound();
+    }
+    const events = this.events
+      .query('event')
+      .addSelect('event.seq', EVENT_SEQ)
+      .andWhere('event.caseId = :caseId', { caseId: id });
+    const page = await paginate(events, query, TIMELINE_SORT);
+    return { items: page.items.map(toTimelineEntry), pagination: page.pagination };
   }
 
   async create(input: CreateCaseDto, viewer: CaseViewer): Promise<Versioned<CaseDetailResponse>> {
@@ -164,7 +203,7 @@ export class CasesService {
       resourceId: id,
       events: change.events?.map((event) => ({ type: event.type, data: { case: kase, ...event.data } })),
     });
-    return versioned({ ...kase, timeline: await this.timelineOf(id) }, kase.version);
+    return versioned({ ...kase, ...(await this.latestTimelineOf(id)) }, kase.version);
   }
 
   /**

@@ -11,7 +11,13 @@ import {
   versionMismatch,
 } from '@wardline/common';
 import { Category } from '@wardline/database';
-import { InjectTenantRepository, TenantRepository, updatedOrThrow } from '@wardline/tenancy';
+import {
+  InjectTenantRepository,
+  TenantContext,
+  TenantRepository,
+  TenantTransaction,
+  updatedOrThrow,
+} from '@wardline/tenancy';
 import type { CreateCategoryDto } from './dto/create-category.dto';
 import type { ListCategoriesQuery } from './dto/list-categories.query';
 import type { UpdateCategoryDto } from './dto/update-category.dto';
@@ -38,6 +44,8 @@ export class CategoriesService {
   constructor(
     @InjectTenantRepository(Category) private readonly categories: TenantRepository<Category>,
     private readonly recorder: ChangeRecorder,
+    private readonly transaction: TenantTransaction,
+    private readonly tenant: TenantContext,
   ) {}
 
   async list(query: ListCategoriesQuery): Promise<Page<CategoryResponse>> {
@@ -73,6 +81,7 @@ export class CategoriesService {
 
   async update(id: string, patch: UpdateCategoryDto, expectedVersion?: number): Promise<Versioned<CategoryResponse>> {
     await this.checkParent(patch.parentId);
+    if (patch.parentId) await this.lockCategoryTree();
     if (patch.parentId && (await this.ancestorsOf(patch.parentId)).includes(id)) {
       throw ApiError.unprocessable('A category cannot be its own parent or ancestor', {
         fields: { parentId: ['would make a loop of parents'] },
@@ -91,6 +100,16 @@ export class CategoriesService {
       });
     }
     return versioned(after, category.version);
+  }
+
+  /**
+   * Parent moves in one tenant take turns (until the transaction ends), so two opposite moves
+   * cannot both pass the loop check, nor deadlock on each other's rows.
+   */
+  private async lockCategoryTree(): Promise<void> {
+    await this.transaction.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `wardline:category-tree:${this.tenant.tenantId}`,
+    ]);
   }
 
   /** The category itself and every parent above it. */

@@ -5,6 +5,9 @@ import { Public } from '@wardline/auth';
 import { ApiError, ApiErrorResponses } from '@wardline/common';
 import { DataSource } from 'typeorm';
 
+/** A database that has not answered `SELECT 1` in this long is not ready, whatever it is doing. */
+const READY_DEADLINE_MS = 2000;
+
 @ApiTags('Health')
 @Public()
 @Controller('health')
@@ -23,10 +26,16 @@ export class HealthController {
   @ApiOkResponse({ schema: { type: 'object', properties: { status: { type: 'string', example: 'ok' } } } })
   @ApiErrorResponses(503)
   async ready(): Promise<{ status: 'ok' }> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error('no answer in time')), READY_DEADLINE_MS);
+    });
     try {
-      await this.dataSource.query('SELECT 1');
+      await Promise.race([this.dataSource.query('SELECT 1'), deadline]);
     } catch {
       throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'Database unavailable');
+    } finally {
+      clearTimeout(timer);
     }
     return { status: 'ok' };
   }

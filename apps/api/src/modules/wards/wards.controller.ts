@@ -2,7 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from 
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { RequireScope } from '@wardline/auth';
 import { ApiErrorResponses, IfMatch, sendExport, type Versioned } from '@wardline/common';
+import { WithoutRequestTransaction } from '@wardline/tenancy';
 import type { FastifyReply } from 'fastify';
+import { HeavyWork } from '../../shared/heavy-work/heavy-work';
 import { CreateWardDto } from './dto/create-ward.dto';
 import { ExportWardsQuery, ListWardsQuery } from './dto/list-wards.query';
 import { UpdateWardDto } from './dto/update-ward.dto';
@@ -27,16 +29,17 @@ export class WardsController {
 
   @Get('export')
   @RequireScope('wards:read')
+  @HeavyWork()
+  @WithoutRequestTransaction()
   @ApiOperation({ summary: 'Export every matching ward with its case count (CSV or JSON)' })
   @ApiProduces('text/csv', 'application/json')
   @ApiOkResponse({ type: WardExportRow, isArray: true })
   @ApiErrorResponses(400)
-  async export(@Query() query: ExportWardsQuery, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    const rows = await this.wards.export(query);
+  export(@Query() query: ExportWardsQuery, @Res() reply: FastifyReply): FastifyReply {
     return sendExport(reply, {
       resource: 'wards',
       format: query.format ?? 'csv',
-      rows,
+      rows: this.wards.export(query),
       columns: WARD_EXPORT_COLUMNS,
       toJson: (row) => row,
     });

@@ -12,7 +12,7 @@ import {
   versionMismatch,
 } from '@wardline/common';
 import { User, Ward } from '@wardline/database';
-import { InjectTenantRepository, TenantRepository, updatedOrThrow } from '@wardline/tenancy';
+import { InjectTenantRepository, TenantRepository, TenantTransaction, updatedOrThrow } from '@wardline/tenancy';
 import type { CreateWardDto } from './dto/create-ward.dto';
 import type { ListWardsQuery, WardFilters } from './dto/list-wards.query';
 import type { UpdateWardDto } from './dto/update-ward.dto';
@@ -38,6 +38,7 @@ export class WardsService {
     private readonly caseCounts: CaseCounts,
     private readonly recorder: ChangeRecorder,
     private readonly principals: PrincipalContext,
+    private readonly transaction: TenantTransaction,
   ) {}
 
   private filtered(filters: WardFilters) {
@@ -85,12 +86,17 @@ export class WardsService {
     return shown;
   }
 
-  /** Every matching ward, by name, with its councillors and case count. */
-  async export(filters: WardFilters): Promise<WardExportRow[]> {
-    const wards = await this.filtered(filters).orderBy('ward.name', 'ASC').addOrderBy('ward.id', 'ASC').getMany();
-    const caseCounts = await this.caseCounts.by('wardId', viewerOf(this.principals.current));
-    const responses = await this.withCouncillors(wards);
-    return responses.map((ward) => ({ ...ward, caseCount: caseCounts.get(ward.id) ?? 0 }));
+  /**
+   * Every matching ward, by name, with its councillors and case count: read in one short
+   * transaction when the export starts (a council has few wards), written out after it ends.
+   */
+  async *export(filters: WardFilters): AsyncGenerator<WardExportRow> {
+    yield* await this.transaction.run(async () => {
+      const wards = await this.filtered(filters).orderBy('ward.name', 'ASC').addOrderBy('ward.id', 'ASC').getMany();
+      const caseCounts = await this.caseCounts.by('wardId', viewerOf(this.principals.current));
+      const responses = await this.withCouncillors(wards);
+      return responses.map((ward) => ({ ...ward, caseCount: caseCounts.get(ward.id) ?? 0 }));
+    });
   }
 
   private async present(ward: Ward): Promise<Versioned<WardResponse>> {

@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsFutureDate, IsOptionalNonNull, NormalisePostcode, OptionalText, Trim } from '@wardline/common';
+import {
+  IsFutureDate,
+  IsOptionalNonNull,
+  IsRfc3339DateTime,
+  NormalisePostcode,
+  OptionalText,
+  Trim,
+} from '@wardline/common';
 import { CASE_PRIORITIES, type CasePriority, SOURCE_CHANNELS, type SourceChannel } from '@wardline/database';
 import {
   ArrayMaxSize,
@@ -7,7 +14,6 @@ import {
   IsBoolean,
   IsEmail,
   IsEnum,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -113,7 +119,7 @@ export class CreateCaseDto {
     description: "Defaults from the category's slaDays, else the tenant's defaultSlaDays. Must be in the future.",
   })
   @IsOptionalNonNull()
-  @IsISO8601({ strict: true }, { message: 'dueAt must be an ISO-8601 date-time' })
+  @IsRfc3339DateTime()
   @IsFutureDate()
   dueAt?: string;
 }

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { ExportFormatQuery, ListQueryDto, QueryBoolean } from '@wardline/common';
+import { ExportFormatQuery, IsBoundedSearch, ListQueryDto, QueryBoolean } from '@wardline/common';
 import {
   CASE_PRIORITIES,
   CASE_STATUSES,
@@ -63,11 +63,14 @@ export class CaseFilters {
   updatedSince?: string;
 
   @ApiPropertyOptional({
-    description: 'Ranked full-text search over reference, summary, description, resident name, email and postcode',
+    description:
+      'Ranked full-text search over reference, summary, description, resident name, email and postcode; ' +
+      'at most 8 words and 5 operators (`or`, `-word`, `"phrase"`)',
   })
   @IsOptional()
   @IsString()
   @Length(1, 200)
+  @IsBoundedSearch()
   search?: string;
 }
 
