@@ -83,7 +83,7 @@ export class CasesService {
       .getMany();
     return {
       ...toCaseResponse(row),
-      timeline: latest.slice(0, EMBEDDED_TIMELINE).reverse().map(toTimelineEntry),
+      timeline: latest.slice(0, EMBEDDED_TIMELINE).toReversed().map(toTimelineEntry),
       timelineTruncated: latest.length > EMBEDDED_TIMELINE,
     };
   }
