@@ -60,6 +60,8 @@ describe('a noisy neighbour cannot starve another council (issue 7)', () => {
     });
   }
 
+  const get = (path: string, key: string, method = 'GET') => timedFetch(suite.app.baseUrl, path, key, method);
+
   it('keeps council A answering 200 with p95 under 500 ms, and never answers 500', async () => {
     const statuses: number[] = [];
     const neighbourStatuses = new Set<number>();
@@ -67,7 +69,6 @@ describe('a noisy neighbour cannot starve another council (issue 7)', () => {
     const loop = async (work: () => Promise<number>) => {
       while (load.running) neighbourStatuses.add(await work().catch(() => -1));
     };
-    const get = (path: string, key: string, method = 'GET') => timedFetch(suite.app.baseUrl, path, key, method);
 
     const exports = await Promise.all(Array.from({ length: SLOW_EXPORTS }, stalledExport));
     exports.forEach((status) => neighbourStatuses.add(status));
