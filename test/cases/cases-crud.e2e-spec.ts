@@ -97,6 +97,7 @@ describe('Cases: create, read, update and notes (contract §4)', () => {
         createdAt: expect.stringMatching(ISO_MS),
         updatedAt: expect.stringMatching(ISO_MS),
         timeline: expect.any(Array),
+        timelineTruncated: false,
       });
       expect(response.body.updatedAt).toBe(response.body.createdAt);
       expect(response.body.timeline?.map((entry) => entry.type)).toEqual(['created', 'assigned']);
@@ -134,6 +135,7 @@ describe('Cases: create, read, update and notes (contract §4)', () => {
         createdAt: expect.stringMatching(ISO_MS),
         updatedAt: expect.stringMatching(ISO_MS),
         timeline: [expect.objectContaining({ type: 'created' })],
+        timelineTruncated: false,
       });
     });
 

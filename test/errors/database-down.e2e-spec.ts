@@ -1,6 +1,6 @@
 import { appUrlFrom, passwordOf, prepareDatabase } from '@wardline/database';
 import { Fixtures } from '../support/fixtures';
-import { type HttpClient, httpClient } from '../support/http';
+import { type HttpClient, httpClient, statusWithin } from '../support/http';
 import { startTestApp, testEndpoint, type TestApp } from '../support/test-app';
 
 /**
@@ -56,12 +56,6 @@ describe('database unavailable', () => {
     expect((await request('GET', '/health/live')).status).toBe(200);
 
     await setLogin(true);
-    const deadline = Date.now() + 5000;
-    let status = 0;
-    while (Date.now() < deadline && status !== 200) {
-      status = (await request('GET', '/api/wards', { key })).status;
-      if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(status).toBe(200);
+    expect(await statusWithin(request, 200, 5000, 'GET', '/api/wards', { key })).toBe(200);
   });
 });

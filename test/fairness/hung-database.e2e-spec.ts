@@ -2,7 +2,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import { appUrlFrom } from '@wardline/database';
 import { expectEnvelope } from '../support/expectations';
 import { Fixtures } from '../support/fixtures';
-import { type HttpClient, httpClient } from '../support/http';
+import { type HttpClient, httpClient, statusWithin } from '../support/http';
 import { startTestApp, testEndpoint, type TestApp } from '../support/test-app';
 
 /**
@@ -95,12 +95,6 @@ describe('a hung database (issue 7, finding 7)', () => {
     expect((await request('GET', '/health/live')).status).toBe(200);
 
     relay.thaw();
-    const deadline = Date.now() + 20_000;
-    let status = 0;
-    while (Date.now() < deadline && status !== 200) {
-      status = (await request('GET', '/api/wards', { key })).status;
-      if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    expect(status).toBe(200);
+    expect(await statusWithin(request, 200, 20_000, 'GET', '/api/wards', { key })).toBe(200);
   }, 60_000);
 });

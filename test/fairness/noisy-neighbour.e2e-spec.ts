@@ -18,6 +18,13 @@ const SEARCHES = [
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 
+/** A request whose body is read in full; resolves to the status. */
+const timedFetch = (baseUrl: string, path: string, key: string, method: string): Promise<number> =>
+  fetch(`${baseUrl}${path}`, { method, headers: { Authorization: `Bearer ${key}` } }).then(async (response) => {
+    await response.arrayBuffer();
+    return response.status;
+  });
+
 /**
  * Council B does everything a careless (or hostile) integration can: exports read by a client
  * that stops reading, HEADs on the export, and many heavy searches at once. Council A's plain
@@ -52,24 +59,19 @@ describe('a noisy neighbour cannot starve another council (issue 7)', () => {
     });
   }
 
+  const get = (path: string, key: string, method = 'GET') => timedFetch(suite.app.baseUrl, path, key, method);
+
   it('keeps council A answering 200 with p95 under 500 ms, and never answers 500', async () => {
     const statuses: number[] = [];
     const neighbourStatuses = new Set<number>();
-    let loading = true;
+    const load = { running: true };
     const loop = async (work: () => Promise<number>) => {
-      while (loading) neighbourStatuses.add(await work().catch(() => -1));
+      while (load.running) neighbourStatuses.add(await work().catch(() => -1));
     };
-    const get = (path: string, key: string, method = 'GET') =>
-      fetch(`${suite.app.baseUrl}${path}`, { method, headers: { Authorization: `Bearer ${key}` } }).then(
-        async (response) => {
-          await response.arrayBuffer();
-          return response.status;
-        },
-      );
 
     const exports = await Promise.all(Array.from({ length: SLOW_EXPORTS }, stalledExport));
     exports.forEach((status) => neighbourStatuses.add(status));
-    const load = [
+    const loops = [
       ...Array.from({ length: 5 }, () => loop(() => get('/api/cases/export?format=json', councilB.key, 'HEAD'))),
       ...Array.from({ length: SEARCHERS }, (_, i) =>
         loop(() => get(`/api/cases?search=${encodeURIComponent(SEARCHES[i % 2])}`, councilB.key)),
@@ -84,8 +86,8 @@ describe('a noisy neighbour cannot starve another council (issue 7)', () => {
       statuses.push(await get(latencies.length % 2 ? '/api/wards' : '/api/cases?pageSize=20', councilA.key));
       latencies.push(performance.now() - started);
     }
-    loading = false;
-    await Promise.all(load);
+    load.running = false;
+    await Promise.all(loops);
 
     const sorted = latencies.toSorted((a, b) => a - b);
     const p50 = percentile(sorted, 0.5);

@@ -40,3 +40,19 @@ export function httpClient(baseUrl: string) {
 }
 
 export type HttpClient = ReturnType<typeof httpClient>;
+
+/** Repeats a request until it answers `expected` or `withinMs` pass; returns the last status. */
+export async function statusWithin(
+  request: HttpClient,
+  expected: number,
+  withinMs: number,
+  ...args: Parameters<HttpClient>
+): Promise<number> {
+  const deadline = Date.now() + withinMs;
+  let status = (await request(...args)).status;
+  while (status !== expected && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    status = (await request(...args)).status;
+  }
+  return status;
+}

@@ -95,7 +95,7 @@ export class CasesService {
       .limit(EMBEDDED_TIMELINE + 1)
       .getMany();
     return {
-      timeline: latest.slice(0, EMBEDDED_TIMELINE).reverse().map(toTimelineEntry),
+      timeline: latest.slice(0, EMBEDDED_TIMELINE).toReversed().map(toTimelineEntry),
       timelineTruncated: latest.length > EMBEDDED_TIMELINE,
     };
   }
