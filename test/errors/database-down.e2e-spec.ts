@@ -21,7 +21,7 @@ describe('database unavailable', () => {
   beforeAll(async () => {
     fixtures = await Fixtures.open();
     const ownerUrl = testEndpoint().ownerUrl;
-    const password = passwordOf(ownerUrl);
+    const password = passwordOf(appUrlFrom(ownerUrl));
     await fixtures.owner.query(`DROP ROLE IF EXISTS ${role}`);
     await fixtures.owner.query(
       `CREATE ROLE ${role} LOGIN NOSUPERUSER NOBYPASSRLS ${password ? `PASSWORD '${password.replace(/'/g, "''")}'` : ''}`,

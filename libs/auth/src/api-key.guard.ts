@@ -56,7 +56,7 @@ export class ApiKeyGuard implements CanActivate {
       ip: request.ip,
       userAgent: request.headers['user-agent']?.slice(0, 512) ?? null,
     });
-    this.lastUsed.record(principal.key.id);
+    this.lastUsed.record(principal.tenant.id, principal.key.id);
     return true;
   }
 }

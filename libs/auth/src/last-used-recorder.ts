@@ -1,20 +1,21 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { TenantTransaction } from '@wardline/tenancy';
 
 const FLUSH_INTERVAL_MS = 10_000;
 
 /**
  * Keeps `lastUsedAt` current without a write per request: uses are collected in memory and
- * written in one statement every few seconds and at shutdown.
+ * written every few seconds and at shutdown, one statement per tenant inside that tenant's
+ * transaction (the database function touches only the current tenant's keys).
  */
 @Injectable()
 export class LastUsedRecorder implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(LastUsedRecorder.name);
-  private pending = new Map<string, Date>();
+  /** tenant id → key id → last use */
+  private pending = new Map<string, Map<string, Date>>();
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly transaction: TenantTransaction) {}
 
   onModuleInit(): void {
     this.timer = setInterval(() => void this.flush(), FLUSH_INTERVAL_MS);
@@ -26,22 +27,28 @@ export class LastUsedRecorder implements OnModuleInit, OnApplicationShutdown {
     await this.flush();
   }
 
-  record(keyId: string, at = new Date()): void {
-    this.pending.set(keyId, at);
+  record(tenantId: string, keyId: string, at = new Date()): void {
+    let keys = this.pending.get(tenantId);
+    if (!keys) this.pending.set(tenantId, (keys = new Map()));
+    keys.set(keyId, at);
   }
 
   async flush(): Promise<void> {
     if (this.pending.size === 0) return;
     const batch = this.pending;
     this.pending = new Map();
-    try {
-      await this.dataSource.query('SELECT wardline_touch_api_keys($1::uuid[], $2::timestamptz[])', [
-        [...batch.keys()],
-        [...batch.values()].map((at) => at.toISOString()),
-      ]);
-    } catch (error) {
-      this.logger.warn(`could not record key use: ${(error as Error).message}`);
-      for (const [keyId, at] of batch) if (!this.pending.has(keyId)) this.pending.set(keyId, at);
+    for (const [tenantId, keys] of batch) {
+      try {
+        await this.transaction.runFor(tenantId, () =>
+          this.transaction.manager.query('SELECT wardline_touch_api_keys($1::uuid[], $2::timestamptz[])', [
+            [...keys.keys()],
+            [...keys.values()].map((at) => at.toISOString()),
+          ]),
+        );
+      } catch (error) {
+        this.logger.warn(`could not record key use: ${(error as Error).message}`);
+        for (const [keyId, at] of keys) if (!this.pending.get(tenantId)?.has(keyId)) this.record(tenantId, keyId, at);
+      }
     }
   }
 }

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
@@ -37,12 +38,21 @@ export function appDataSourceOptions(url: string): DataSourceOptions {
   return { ...options, extra: { ...options.extra, ...APP_SESSION_LIMITS } } as DataSourceOptions;
 }
 
-/** The application connects as a role that owns nothing, so row-level security binds it. */
+/**
+ * The application connects as a role that owns nothing, so row-level security binds it. When
+ * the owner's URL carries a password, the application role gets its own password derived from
+ * it (never the owner's), so the owner's secret never travels in the API's connections.
+ */
 export function appUrlFrom(ownerUrl: string): string {
   const url = new URL(ownerUrl);
   url.username = APP_ROLE;
+  const ownerPassword = passwordOf(ownerUrl);
+  if (ownerPassword) url.password = encodeURIComponent(appPasswordFrom(ownerPassword));
   return url.toString();
 }
+
+const appPasswordFrom = (ownerPassword: string): string =>
+  createHmac('sha256', ownerPassword).update(`wardline:${APP_ROLE}`).digest('base64url');
 
 export function roleOf(url: string): string {
   return decodeURIComponent(new URL(url).username) || 'postgres';

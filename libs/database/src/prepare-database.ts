@@ -52,7 +52,7 @@ export async function prepareDatabase(ownerUrl: string, appUrl: string): Promise
     if (appRole === roleOf(ownerUrl)) {
       throw new Error('The application must not connect as the owner of the tables (DATABASE_APP_URL)');
     }
-    if (appRole === APP_ROLE) await ensureAppRole(owner, appRole, passwordOf(ownerUrl));
+    if (appRole === APP_ROLE) await ensureAppRole(owner, appRole, passwordOf(appUrl));
     await grantAppRole(owner, appRole);
     await owner.query('SELECT pg_advisory_unlock(hashtext($1))', ['wardline.prepare']);
     return applied.map((migration) => migration.name);

@@ -56,6 +56,18 @@ export class ChangeRecords1764460800000 implements MigrationInterface {
       CREATE INDEX outbox_events_seq_idx ON outbox_events (seq);
       CREATE INDEX outbox_events_tenant_idx ON outbox_events (tenant_id, occurred_at DESC, id DESC);
     `);
+    // Key use is recorded inside the key's tenant transaction: the function touches only that
+    // tenant's keys, so a caller with no tenant (or another one) moves nothing.
+    await db.query(`
+      CREATE OR REPLACE FUNCTION wardline_touch_api_keys(p_ids uuid[], p_used_at timestamptz[])
+        RETURNS void
+        LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public
+        AS $$
+          UPDATE api_keys k SET last_used_at = greatest(k.last_used_at, least(u.used_at, now()))
+            FROM unnest(p_ids, p_used_at) AS u(id, used_at)
+           WHERE k.id = u.id AND k.tenant_id = wardline_current_tenant()
+        $$;
+    `);
     await db.query(tenantIsolationSql('audit_logs'));
     await db.query(tenantIsolationSql('outbox_events'));
   }
