@@ -1,15 +1,6 @@
 import { HttpException } from '@nestjs/common';
-import { describeDatabaseError } from '@wardline/common/errors/database-error';
+import { describeDatabaseError, isDatabaseUnavailable } from '@wardline/common/errors/database-error';
 import { CliError } from './cli-error';
-
-const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-]);
 
 interface ErrorFields {
   code?: unknown;
@@ -33,7 +24,7 @@ export function failureMessage(error: unknown): string {
   if (described.status < 500 && described.message) return described.message;
   const fields = (typeof error === 'object' && error !== null ? error : {}) as ErrorFields;
   const message = oneLine(messageOf(error));
-  if (error instanceof AggregateError || UNREACHABLE_CODES.has(String(fields.code))) {
+  if (error instanceof AggregateError || isDatabaseUnavailable(error)) {
     return `Cannot reach the database: ${message}`;
   }
   if (fields.severity !== undefined || fields.driverError?.severity !== undefined) {

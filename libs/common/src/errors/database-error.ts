@@ -11,7 +11,15 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
 };
 
 /** Node socket errors that mean the server cannot be reached. */
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 /**
  * SQLSTATE classes that mean "the database cannot serve you now", not "your request is bad":
  * 08 connection exception, 28 login refused, 53 insufficient resources, 57P operator

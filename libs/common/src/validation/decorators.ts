@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
 
 /** May be left out, but when given must not be null (for PATCH of required fields): null is a 400. */
 export const IsOptionalNonNull = () =>
@@ -56,3 +56,7 @@ export const IsFutureDate = () =>
       defaultMessage: (args) => `${args?.property ?? 'date'} must be in the future`,
     },
   });
+
+/** One of `values`, with a message that lists them: `status must be one of: open, closed`. */
+export const IsOneOf = (values: readonly string[]) =>
+  IsIn([...values], { message: (args) => `${args.property} must be one of: ${values.join(', ')}` });

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ListQueryDto } from '@wardline/common';
+import { ListQueryDto, IsOneOf } from '@wardline/common';
 import { ACTOR_TYPES, type ActorType } from '@wardline/database';
-import { IsDateString, IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsDateString, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
 
 export class ListAuditLogsQuery extends ListQueryDto {
   @ApiPropertyOptional({ example: 'case.status_changed', description: 'Only entries of this action' })
@@ -12,7 +12,7 @@ export class ListAuditLogsQuery extends ListQueryDto {
 
   @ApiPropertyOptional({ enum: ACTOR_TYPES })
   @IsOptional()
-  @IsIn(ACTOR_TYPES, { message: `actorType must be one of: ${ACTOR_TYPES.join(', ')}` })
+  @IsOneOf(ACTOR_TYPES)
   actorType?: ActorType;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The key or user that acted' })

@@ -6,6 +6,7 @@ import {
   NormalisePostcode,
   OptionalText,
   Trim,
+  IsOneOf,
 } from '@wardline/common';
 import { CASE_PRIORITIES, type CasePriority, SOURCE_CHANNELS, type SourceChannel } from '@wardline/database';
 import {
@@ -13,7 +14,6 @@ import {
   IsArray,
   IsBoolean,
   IsEmail,
-  IsEnum,
   IsOptional,
   IsString,
   IsUUID,
@@ -34,12 +34,12 @@ export class CreateCaseDto {
 
   @ApiPropertyOptional({ enum: CASE_PRIORITIES, default: 'normal' })
   @IsOptionalNonNull()
-  @IsEnum(CASE_PRIORITIES, { message: `priority must be one of: ${CASE_PRIORITIES.join(', ')}` })
+  @IsOneOf(CASE_PRIORITIES)
   priority?: CasePriority;
 
   @ApiPropertyOptional({ enum: SOURCE_CHANNELS, default: 'api' })
   @IsOptionalNonNull()
-  @IsEnum(SOURCE_CHANNELS, { message: `sourceChannel must be one of: ${SOURCE_CHANNELS.join(', ')}` })
+  @IsOneOf(SOURCE_CHANNELS)
   sourceChannel?: SourceChannel;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, description: "The council's own reference" })

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { ExportFormatQuery, IsBoundedSearch, ListQueryDto, QueryBoolean } from '@wardline/common';
+import { ExportFormatQuery, IsBoundedSearch, ListQueryDto, QueryBoolean, IsOneOf } from '@wardline/common';
 import {
   CASE_PRIORITIES,
   CASE_STATUSES,
@@ -8,12 +8,12 @@ import {
   SOURCE_CHANNELS,
   type SourceChannel,
 } from '@wardline/database';
-import { IsBoolean, IsEnum, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsBoolean, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 
 export class CaseFilters {
   @ApiPropertyOptional({ enum: CASE_STATUSES })
   @IsOptional()
-  @IsEnum(CASE_STATUSES, { message: `status must be one of: ${CASE_STATUSES.join(', ')}` })
+  @IsOneOf(CASE_STATUSES)
   status?: CaseStatus;
 
   @ApiPropertyOptional({ format: 'uuid' })
@@ -33,12 +33,12 @@ export class CaseFilters {
 
   @ApiPropertyOptional({ enum: CASE_PRIORITIES })
   @IsOptional()
-  @IsEnum(CASE_PRIORITIES, { message: `priority must be one of: ${CASE_PRIORITIES.join(', ')}` })
+  @IsOneOf(CASE_PRIORITIES)
   priority?: CasePriority;
 
   @ApiPropertyOptional({ enum: SOURCE_CHANNELS })
   @IsOptional()
-  @IsEnum(SOURCE_CHANNELS, { message: `sourceChannel must be one of: ${SOURCE_CHANNELS.join(', ')}` })
+  @IsOneOf(SOURCE_CHANNELS)
   sourceChannel?: SourceChannel;
 
   @ApiPropertyOptional({ default: false, description: 'Archived cases instead of current ones' })

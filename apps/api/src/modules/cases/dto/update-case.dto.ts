@@ -1,7 +1,7 @@
 import { ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsOptionalNonNull } from '@wardline/common';
+import { IsOptionalNonNull, IsOneOf } from '@wardline/common';
 import { CASE_STATUSES, type CaseStatus } from '@wardline/database';
-import { IsBoolean, IsEnum } from 'class-validator';
+import { IsBoolean } from 'class-validator';
 import { CreateCaseDto } from './create-case.dto';
 
 export class UpdateCaseDto extends PartialType(CreateCaseDto, { skipNullProperties: false }) {
@@ -12,7 +12,7 @@ export class UpdateCaseDto extends PartialType(CreateCaseDto, { skipNullProperti
       'in_progress | awaiting_response → resolved | closed; resolved → closed | open; closed → open. Others: 422.',
   })
   @IsOptionalNonNull()
-  @IsEnum(CASE_STATUSES, { message: `status must be one of: ${CASE_STATUSES.join(', ')}` })
+  @IsOneOf(CASE_STATUSES)
   status?: CaseStatus;
 
   @ApiPropertyOptional()

@@ -1,12 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ListQueryDto, QueryBoolean } from '@wardline/common';
+import { ListQueryDto, QueryBoolean, IsOneOf } from '@wardline/common';
 import { ROLES, type Role } from '@wardline/database';
-import { IsBoolean, IsEnum, IsOptional } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
 
 export class ListUsersQuery extends ListQueryDto {
   @ApiPropertyOptional({ enum: ROLES, description: 'Only users with this role' })
   @IsOptional()
-  @IsEnum(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
+  @IsOneOf(ROLES)
   role?: Role;
 
   @ApiPropertyOptional({ description: 'Only enabled (true) or disabled (false) users' })

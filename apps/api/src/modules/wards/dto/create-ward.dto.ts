@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptionalNonNull, Trim } from '@wardline/common';
+import { IsOptionalNonNull, Trim, IsOneOf } from '@wardline/common';
 import { COUNCIL_TIERS, type CouncilTier } from '@wardline/database';
 import {
   IsBoolean,
-  IsEnum,
   IsLatitude,
   IsLongitude,
   IsNumber,
@@ -29,7 +28,7 @@ export class CreateWardDto {
 
   @ApiPropertyOptional({ enum: COUNCIL_TIERS, nullable: true })
   @IsOptional()
-  @IsEnum(COUNCIL_TIERS, { message: `councilTier must be one of: ${COUNCIL_TIERS.join(', ')}` })
+  @IsOneOf(COUNCIL_TIERS)
   councilTier?: CouncilTier | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
