@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ROLES, type Role, type User } from '@wardline/database';
+import { ROLES, type Role } from '@wardline/database';
 import { PaginationResponse } from '../../shared/pagination.response';
 
-/** A user as the API shows one: never the password hash or any other secret. */
+/** A user as the API shows one (built by `toUserView` in libs/accounts): never a secret. */
 export class UserResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
@@ -21,21 +21,4 @@ export class UserResponse {
 export class UserListResponse {
   @ApiProperty({ type: UserResponse, isArray: true }) users!: UserResponse[];
   @ApiProperty({ type: PaginationResponse }) pagination!: PaginationResponse;
-}
-
-/** Copies exactly the contract's fields: anything else on the entity stays behind. */
-export function toUserResponse(user: User): UserResponse {
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    enabled: user.enabled,
-    wardIds: user.wardIds,
-    party: user.party,
-    publicEmail: user.publicEmail,
-    bio: user.bio,
-    createdAt: user.createdAt.toISOString(),
-    updatedAt: user.updatedAt.toISOString(),
-  };
 }

@@ -3,7 +3,7 @@ import { ApiError, type Page, paginate, type SortSpec, versioned, type Versioned
 import { User } from '@wardline/database';
 import { InjectTenantRepository, TenantRepository } from '@wardline/tenancy';
 import type { ListUsersQuery } from './dto/list-users.query';
-import { toUserResponse, type UserResponse } from './user.response';
+import { toUserView, type UserView } from '@wardline/accounts';
 
 const USER_SORT: SortSpec<User> = {
   fields: {
@@ -21,17 +21,17 @@ const userNotFound = () => ApiError.notFound('User');
 export class UsersService {
   constructor(@InjectTenantRepository(User) private readonly users: TenantRepository<User>) {}
 
-  async list(query: ListUsersQuery): Promise<Page<UserResponse>> {
+  async list(query: ListUsersQuery): Promise<Page<UserView>> {
     const builder = this.users.query('user');
     if (query.role !== undefined) builder.andWhere('user.role = :role', { role: query.role });
     if (query.enabled !== undefined) builder.andWhere('user.enabled = :enabled', { enabled: query.enabled });
     const page = await paginate(builder, query, USER_SORT);
-    return { items: page.items.map(toUserResponse), pagination: page.pagination };
+    return { items: page.items.map(toUserView), pagination: page.pagination };
   }
 
-  async get(id: string): Promise<Versioned<UserResponse>> {
+  async get(id: string): Promise<Versioned<UserView>> {
     const user = await this.users.findById(id, 'user');
     if (!user) throw userNotFound();
-    return versioned(toUserResponse(user), user.version);
+    return versioned(toUserView(user), user.version);
   }
 }
