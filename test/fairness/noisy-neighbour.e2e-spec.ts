@@ -6,7 +6,12 @@ import { useApiSuite } from '../support/suite';
 const NEIGHBOUR_CASES = 3000;
 const SLOW_EXPORTS = 9;
 const SEARCHERS = 20;
+/** Council A measures for at least this long and this many requests (so one outlier is not the p95)... */
 const MEASURE_MS = 6000;
+const MIN_SAMPLES = 60;
+const QUIET_SAMPLES = 30;
+/** ...but for no longer than this. */
+const MAX_MEASURE_MS = 30_000;
 /** The most complex search allowed, and a 200-character one over the limit (a 400, no work). */
 const SEARCHES = [
   ['pothole', 'flood', 'bins', 'noise', 'parking', 'lighting'].join(' or '),
@@ -61,13 +66,31 @@ describe('a noisy neighbour cannot starve another council (issue 7)', () => {
 
   const get = (path: string, key: string, method = 'GET') => timedFetch(suite.app.baseUrl, path, key, method);
 
+  /** Council A's everyday reads, alternating a case page and the wards. */
+  const readAsA = async (index: number) => {
+    const sent = performance.now();
+    const status = await get(index % 2 ? '/api/wards' : '/api/cases?pageSize=20', councilA.key);
+    return { status, ms: performance.now() - sent };
+  };
+
   it('keeps council A answering 200 with p95 under 500 ms, and never answers 500', async () => {
     const statuses: number[] = [];
     const neighbourStatuses = new Set<number>();
     const load = { running: true };
+    // Each of B's clients sends again 100 ms after an answer, a second after a 429 (sooner than
+    // Retry-After asks). A flood of requests as fast as the CPU answers them is for the per-key
+    // rate limit (contract §6) to stop, not for these limits.
     const loop = async (work: () => Promise<number>) => {
-      while (load.running) neighbourStatuses.add(await work().catch(() => -1));
+      while (load.running) {
+        const status = await work().catch(() => -1);
+        neighbourStatuses.add(status);
+        await new Promise((resolve) => setTimeout(resolve, status === 429 ? 1000 : 100));
+      }
     };
+
+    // Council A alone first, so the figures under load can be read against this machine's own.
+    const quiet: number[] = [];
+    for (let i = 0; i < QUIET_SAMPLES; i++) quiet.push((await readAsA(i)).ms);
 
     const exports = await Promise.all(Array.from({ length: SLOW_EXPORTS }, stalledExport));
     exports.forEach((status) => neighbourStatuses.add(status));
@@ -80,11 +103,13 @@ describe('a noisy neighbour cannot starve another council (issue 7)', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     const latencies: number[] = [];
-    const until = Date.now() + MEASURE_MS;
-    while (Date.now() < until) {
-      const started = performance.now();
-      statuses.push(await get(latencies.length % 2 ? '/api/wards' : '/api/cases?pageSize=20', councilA.key));
-      latencies.push(performance.now() - started);
+    const started = Date.now();
+    const measuring = () =>
+      Date.now() - started < MAX_MEASURE_MS && (Date.now() - started < MEASURE_MS || latencies.length < MIN_SAMPLES);
+    while (measuring()) {
+      const { status, ms } = await readAsA(latencies.length);
+      statuses.push(status);
+      latencies.push(ms);
     }
     load.running = false;
     await Promise.all(loops);
@@ -92,8 +117,10 @@ describe('a noisy neighbour cannot starve another council (issue 7)', () => {
     const sorted = latencies.toSorted((a, b) => a - b);
     const p50 = percentile(sorted, 0.5);
     const p95 = percentile(sorted, 0.95);
+    const quietSorted = quiet.toSorted((a, b) => a - b);
     process.stdout.write(
-      `noisy neighbour: council A ${latencies.length} requests, p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; ` +
+      `noisy neighbour: council A alone p50 ${percentile(quietSorted, 0.5).toFixed(1)} ms, ` +
+        `p95 ${percentile(quietSorted, 0.95).toFixed(1)} ms; under load ${latencies.length} requests, p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; ` +
         `statuses A ${[...new Set(statuses)].join(',')}, B ${[...neighbourStatuses].join(',')}\n`,
     );
     expect(new Set(statuses)).toEqual(new Set([200]));
