@@ -2,40 +2,28 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@wardline/auth';
-import { AppConfig, DatabaseErrorFilter, HttpExceptionFilter, UnknownErrorFilter } from '@wardline/common';
+import { AppConfig, DatabaseErrorFilter, HttpExceptionFilter, Metrics, UnknownErrorFilter } from '@wardline/common';
 import { DATABASE_ENDPOINT, type DatabaseEndpoint, dataSourceOptions } from '@wardline/database';
 import { TenancyModule } from '@wardline/tenancy';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { CasesModule } from './modules/cases/cases.module';
 import { CategoriesModule } from './modules/categories/categories.module';
 import { HealthModule } from './modules/health/health.module';
 import { MeModule } from './modules/me/me.module';
 import { UsersModule } from './modules/users/users.module';
 import { WardsModule } from './modules/wards/wards.module';
+import { loggingParams } from './observability/logging';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, endpoint: DatabaseEndpoint): DynamicModule {
+  static forRoot(config: AppConfig, endpoint: DatabaseEndpoint, logDestination?: DestinationStream): DynamicModule {
     return {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            redact: {
-              paths: [
-                'req.headers.authorization',
-                'req.headers["x-api-key"]',
-                'req.headers.cookie',
-                'res.headers["set-cookie"]',
-              ],
-              censor: '[redacted]',
-            },
-            autoLogging: { ignore: (req) => req.url?.startsWith('/health/') ?? false },
-          },
-        }),
+        LoggerModule.forRoot(loggingParams(config, logDestination)),
         ClsModule.forRoot({ global: true, middleware: { mount: true } }),
         TypeOrmModule.forRoot(dataSourceOptions(endpoint.appUrl)),
         TenancyModule,
@@ -49,13 +37,14 @@ export class AppModule {
       ],
       providers: [
         { provide: AppConfig, useValue: config },
+        Metrics,
         { provide: DATABASE_ENDPOINT, useValue: endpoint },
         // Nest tries the last-registered filter first: the catch-all goes first.
         { provide: APP_FILTER, useClass: UnknownErrorFilter },
         { provide: APP_FILTER, useClass: DatabaseErrorFilter },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],
-      exports: [AppConfig, DATABASE_ENDPOINT],
+      exports: [AppConfig, DATABASE_ENDPOINT, Metrics],
     };
   }
 }

@@ -5,6 +5,7 @@ import { ApiKeyVerifier } from './api-key-verifier';
 import { AuthChangeListener } from './auth-change-listener';
 import { LastUsedRecorder } from './last-used-recorder';
 import { PrincipalContext } from './principal';
+import { RateLimits } from './rate-limit/rate-limits';
 
 @Global()
 @Module({
@@ -13,6 +14,7 @@ import { PrincipalContext } from './principal';
     ApiKeyVerifier,
     LastUsedRecorder,
     PrincipalContext,
+    RateLimits,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
   ],
   exports: [PrincipalContext, LastUsedRecorder],

@@ -17,3 +17,4 @@ export * from './validation/decorators';
 export * from './validation/slug';
 export * from './validation/postcode';
 export * from './validation/uuid';
+export * from './observability/metrics';

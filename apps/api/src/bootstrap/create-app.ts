@@ -1,34 +1,65 @@
+import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type AppConfig, createValidationPipe } from '@wardline/common';
+import { type AppConfig, createValidationPipe, Metrics } from '@wardline/common';
 import type { DatabaseEndpoint } from '@wardline/database';
-import { Logger } from 'nestjs-pino';
+import { PinoLogger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
+import { countRequests } from '../observability/http-metrics';
+import { mountMetricsRoute, startMetricsServer } from '../observability/metrics-endpoint';
+import { countPoolUsage } from '../observability/pool-metrics';
+import { QuietStartupLogger } from '../observability/quiet-startup-logger';
+import { tagRoutes } from '../observability/request-route';
 import { acceptJsonBodiesOnly } from './json-only';
 import { mountOpenApi } from './openapi';
 import { requestIdOf } from './request-id';
+import { SECURITY_HEADERS } from './security-headers';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+export interface AppOptions {
+  /** Where log lines go instead of stdout (tests read them). */
+  logDestination?: DestinationStream;
+}
+
 /** Builds the HTTP application (used by `main.ts` and the e2e tests alike). */
-export async function createApp(config: AppConfig, endpoint: DatabaseEndpoint): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  endpoint: DatabaseEndpoint,
+  options: AppOptions = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: false,
     genReqId: requestIdOf,
+    trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, endpoint), adapter, {
-    bufferLogs: true,
-  });
-  app.useLogger(app.get(Logger));
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, endpoint, options.logDestination),
+    adapter,
+    { bufferLogs: true },
+  );
+  app.useLogger(new QuietStartupLogger(await app.resolve(PinoLogger), {}));
   app.useGlobalPipes(createValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
+  await app.register(helmet, SECURITY_HEADERS);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
   });
+  tagRoutes(fastify);
   acceptJsonBodiesOnly(fastify);
+
+  const metrics = app.get(Metrics);
+  countRequests(fastify, metrics);
+  countPoolUsage(metrics, app.get(DataSource));
+  mountMetricsRoute(fastify, metrics, config);
+  const metricsServer = await startMetricsServer(metrics, config);
+  if (metricsServer) fastify.addHook('onClose', async () => void metricsServer.close());
+
   mountOpenApi(app);
   await app.init();
   return app;

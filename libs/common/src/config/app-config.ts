@@ -13,6 +13,18 @@ export class AppConfig {
   readonly databaseAppUrl: string | undefined;
   readonly redisUrl: string | undefined;
   readonly rateLimitPerMinute: number;
+  /** A plan's own per-key limit, where set, wins over `rateLimitPerMinute`. */
+  readonly rateLimitPerPlan: Readonly<Partial<Record<'pro' | 'council', number>>>;
+  /** Requests with a missing or invalid key, per client IP. */
+  readonly rateLimitFailedAuthPerMinute: number;
+  /** The sliding window's length; only tests shorten it. */
+  readonly rateLimitWindowSeconds: number;
+  /** Behind a reverse proxy: take the client IP from `X-Forwarded-For`. */
+  readonly trustProxy: boolean;
+  /** Serve `/metrics` on this port (on `host`) instead of the API port. */
+  readonly metricsPort: number | undefined;
+  /** Serve `/metrics` on the API port to `Authorization: Bearer <token>`. */
+  readonly metricsToken: string | undefined;
   readonly webhookAllowHttp: boolean;
   readonly webhookAllowedHosts: readonly string[];
   readonly logLevel: LogLevel;
@@ -25,6 +37,18 @@ export class AppConfig {
     this.databaseAppUrl = url(env, 'DATABASE_APP_URL', ['postgres:', 'postgresql:']);
     this.redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
     this.rateLimitPerMinute = integer(env, 'RATE_LIMIT_PER_MINUTE', 100, 1, 1_000_000);
+    this.rateLimitPerPlan = {
+      pro: optionalInteger(env, 'RATE_LIMIT_PER_MINUTE_PRO', 1, 1_000_000),
+      council: optionalInteger(env, 'RATE_LIMIT_PER_MINUTE_COUNCIL', 1, 1_000_000),
+    };
+    this.rateLimitFailedAuthPerMinute = integer(env, 'RATE_LIMIT_FAILED_AUTH_PER_MINUTE', 30, 1, 1_000_000);
+    this.rateLimitWindowSeconds = integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600);
+    this.trustProxy = boolean(env, 'TRUST_PROXY', false);
+    this.metricsPort = optionalInteger(env, 'METRICS_PORT', 0, 65535);
+    this.metricsToken = text(env, 'METRICS_TOKEN');
+    if (this.metricsToken !== undefined && this.metricsToken.length < 16) {
+      throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
+    }
     this.webhookAllowHttp = boolean(env, 'WEBHOOK_ALLOW_HTTP', false);
     this.webhookAllowedHosts = (text(env, 'WEBHOOK_ALLOWED_HOSTS') ?? '')
       .split(',')
@@ -48,6 +72,10 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
   }
   return value;
+}
+
+function optionalInteger(env: NodeJS.ProcessEnv, name: string, min: number, max: number): number | undefined {
+  return text(env, name) === undefined ? undefined : integer(env, name, 0, min, max);
 }
 
 function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
