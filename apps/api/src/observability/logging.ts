@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { logFieldsOf, redactApiKeys } from '@wardline/auth';
+import { RequestMethod } from '@nestjs/common';
 import type { AppConfig } from '@wardline/common';
 import type { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
@@ -55,5 +56,9 @@ export function loggingParams(config: AppConfig, destination?: DestinationStream
       `${req.method} ${routeOf(req)} ${res.statusCode}`,
     autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health/') ?? false },
   };
-  return { pinoHttp: destination ? [options, destination] : options };
+  return {
+    pinoHttp: destination ? [options, destination] : options,
+    // nestjs-pino's default route pattern matches nothing under Nest 12 on Fastify.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+  };
 }
