@@ -45,9 +45,15 @@ describe('request logs', () => {
       created,
       await request('GET', `/api/cases?search=${encodeURIComponent(resident.residentName)}`, { key }),
       await request('GET', `/api/cases/${created.body.id}`, { key, headers: { Cookie: `session=${key}` } }),
-      await request('GET', `/api/me?api_key=${other.key}&password=${password}`, { key: other.key, keyHeader: 'x-api-key' }),
+      await request('GET', `/api/me?api_key=${other.key}&password=${password}`, {
+        key: other.key,
+        keyHeader: 'x-api-key',
+      }),
       await request('GET', `/api/wards?email=${encodeURIComponent(resident.residentEmail)}`, { key: other.key }),
-      await request('POST', '/api/cases', { key, json: { summary: '', residentEmail: resident.residentEmail, password } }),
+      await request('POST', '/api/cases', {
+        key,
+        json: { summary: '', residentEmail: resident.residentEmail, password },
+      }),
       await request('POST', '/api/cases', { key, rawBody: `{"residentPhone":"${resident.residentPhone}",` }),
       await request('GET', '/api/cases', { key: `${key.slice(0, -1)}x` }),
       await request('GET', '/api/cases', { headers: { Authorization: `Bearer ${other.key}`, 'X-API-Key': key } }),

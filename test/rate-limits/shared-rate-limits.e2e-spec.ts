@@ -41,7 +41,16 @@ describe('rate limits shared through Redis by two instances', () => {
 
   it('gives a key its limit once across both instances, not once each', async () => {
     const { key } = await fixtures.keyedUser('pro', 'admin', ['wards:read']);
-    expect(await alternate(key, LIMIT + 2)).toEqual(['200:5', '200:4', '200:3', '200:2', '200:1', '200:0', '429:0', '429:0']);
+    expect(await alternate(key, LIMIT + 2)).toEqual([
+      '200:5',
+      '200:4',
+      '200:3',
+      '200:2',
+      '200:1',
+      '200:0',
+      '429:0',
+      '429:0',
+    ]);
   });
 
   it('keeps serving with per-instance limits when Redis goes away, warns once, and shares again when it is back', async () => {
@@ -62,7 +71,15 @@ describe('rate limits shared through Redis by two instances', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const fresh = await fixtures.keyedUser('pro', 'admin', ['wards:read']);
-    expect(await alternate(fresh.key, LIMIT + 1)).toEqual(['200:5', '200:4', '200:3', '200:2', '200:1', '200:0', '429:0']);
+    expect(await alternate(fresh.key, LIMIT + 1)).toEqual([
+      '200:5',
+      '200:4',
+      '200:3',
+      '200:2',
+      '200:1',
+      '200:0',
+      '429:0',
+    ]);
     expect(count(/Redis unreachable/)).toBe(2);
   });
 });

@@ -53,7 +53,8 @@ export class ApiKeyGuard implements CanActivate {
     }
 
     const principal = await this.verifier.find(hashApiKey(presented.value));
-    if (!principal || !isKeyUsable(principal, new Date())) throw await this.refuseClient(request, reply, invalidApiKey());
+    if (!principal || !isKeyUsable(principal, new Date()))
+      throw await this.refuseClient(request, reply, invalidApiKey());
 
     tagRequestForLogs(request.raw, principal);
     const limit = await this.rateLimits.forKey(principal.key.id, principal.tenant.plan);

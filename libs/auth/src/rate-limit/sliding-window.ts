@@ -34,7 +34,8 @@ export function decide(counts: WindowCounts, limit: number, nowMs: number, windo
     remaining: Math.max(0, Math.floor(limit - (allowed ? estimate : estimate - 1))),
     resetSeconds: resetMs === 0 ? 0 : seconds(resetMs),
   };
-  if (!allowed) decision.retryAfterSeconds = seconds(waitForOneMore(counts.previous, counted, limit, elapsed, windowMs));
+  if (!allowed)
+    decision.retryAfterSeconds = seconds(waitForOneMore(counts.previous, counted, limit, elapsed, windowMs));
   return decision;
 }
 
