@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LastUsedRecorder } from '@wardline/auth';
 import { type AppConfig, createValidationPipe, Metrics } from '@wardline/common';
 import type { DatabaseEndpoint } from '@wardline/database';
 import { PinoLogger } from 'nestjs-pino';
@@ -59,6 +60,8 @@ export async function createApp(
   mountMetricsRoute(fastify, metrics, config);
   const metricsServer = await startMetricsServer(metrics, config);
   if (metricsServer) fastify.addHook('onClose', async () => void metricsServer.close());
+  // Runs once the requests in flight are done and before Nest closes the pools.
+  fastify.addHook('onClose', () => app.get(LastUsedRecorder).flush());
 
   mountOpenApi(app);
   await app.init();

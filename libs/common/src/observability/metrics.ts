@@ -40,8 +40,8 @@ export class Metrics {
   }
 
   /** A gauge read when scraped (e.g. connection pool usage). */
-  gauge(name: string, help: string, labelNames: readonly string[], read: (gauge: Gauge) => void): void {
-    new Gauge({
+  gauge(name: string, help: string, labelNames: readonly string[], read: (gauge: Gauge) => void): Gauge {
+    return new Gauge({
       name,
       help,
       labelNames,
