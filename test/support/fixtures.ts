@@ -23,8 +23,9 @@ export class Fixtures {
     readonly operator: Operator,
   ) {}
 
-  static async open(): Promise<Fixtures> {
-    const owner = await openDataSource(process.env.DATABASE_URL as string, 3);
+  /** On the test database, or on another server's (`ownerUrl`). */
+  static async open(ownerUrl = process.env.DATABASE_URL as string): Promise<Fixtures> {
+    const owner = await openDataSource(ownerUrl, 3);
     return new Fixtures(owner, new Operator(owner));
   }
 
