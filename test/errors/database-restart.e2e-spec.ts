@@ -18,7 +18,10 @@ describe('database stopped and started', () => {
     const fixtures = await Fixtures.open(database.url);
     key = (await fixtures.keyedUser('pro', 'admin', ['wards:read'])).key;
     await fixtures.close();
-    app = await startTestApp({}, { ownerUrl: database.url, appUrl: appUrlFrom(database.url), embedded: true, stop: async () => undefined });
+    app = await startTestApp(
+      {},
+      { ownerUrl: database.url, appUrl: appUrlFrom(database.url), embedded: true, stop: async () => undefined },
+    );
     request = httpClient(app.baseUrl);
   }, 60_000);
   afterAll(async () => {
@@ -38,7 +41,11 @@ describe('database stopped and started', () => {
     ] as const) {
       const started = Date.now();
       const response = await request('GET', path, options);
-      expect({ path, status: response.status, body: response.body }).toEqual({ path, status: 503, body: { error: expect.any(String) } });
+      expect({ path, status: response.status, body: response.body }).toEqual({
+        path,
+        status: 503,
+        body: { error: expect.any(String) },
+      });
       expect(Date.now() - started).toBeLessThan(2000);
     }
 

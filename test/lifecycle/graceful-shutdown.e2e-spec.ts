@@ -33,8 +33,11 @@ describe('graceful shutdown', () => {
   }
 
   const lastUsedAt = async (keyId: string) =>
-    ((await fixtures.owner.query('SELECT last_used_at FROM api_keys WHERE id = $1', [keyId])) as { last_used_at: Date | null }[])[0]
-      .last_used_at;
+    (
+      (await fixtures.owner.query('SELECT last_used_at FROM api_keys WHERE id = $1', [keyId])) as {
+        last_used_at: Date | null;
+      }[]
+    )[0].last_used_at;
 
   it('stops accepting, lets the request in flight finish, flushes lastUsedAt and closes the pool', async () => {
     const { app, request, key, keyId, inFlight, release } = await serverWithBlockedWrite();

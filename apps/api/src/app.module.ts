@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@wardline/auth';
 import { AppConfig, DatabaseErrorFilter, HttpExceptionFilter, Metrics, UnknownErrorFilter } from '@wardline/common';
@@ -14,6 +14,8 @@ import { HealthModule } from './modules/health/health.module';
 import { MeModule } from './modules/me/me.module';
 import { UsersModule } from './modules/users/users.module';
 import { WardsModule } from './modules/wards/wards.module';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyStore } from './idempotency/idempotency-store';
 import { loggingParams } from './observability/logging';
 
 @Module({})
@@ -38,6 +40,10 @@ export class AppModule {
       providers: [
         { provide: AppConfig, useValue: config },
         Metrics,
+        IdempotencyStore,
+        // Global interceptors run in the order they are found; this module's come before
+        // TenancyModule's, so idempotency wraps the tenant transaction.
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: DATABASE_ENDPOINT, useValue: endpoint },
         // Nest tries the last-registered filter first: the catch-all goes first.
         { provide: APP_FILTER, useClass: UnknownErrorFilter },

@@ -11,8 +11,13 @@ const APP_GRANTS: Record<string, string> = {
   cases: 'SELECT, INSERT, UPDATE',
   case_events: 'SELECT, INSERT',
   case_reference_counters: 'SELECT, INSERT, UPDATE',
+  idempotency_keys: 'SELECT, INSERT, UPDATE, DELETE',
 };
-const APP_FUNCTIONS = ['wardline_authenticate(bytea)', 'wardline_touch_api_keys(uuid[], timestamptz[])'];
+const APP_FUNCTIONS = [
+  'wardline_authenticate(bytea)',
+  'wardline_touch_api_keys(uuid[], timestamptz[])',
+  'wardline_purge_idempotency_keys()',
+];
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const quoteLiteral = (value: string) => `'${value.replace(/'/g, "''")}'`;
