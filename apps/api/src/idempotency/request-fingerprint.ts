@@ -6,7 +6,7 @@ function canonical(value: unknown): unknown {
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.keys(value)
-        .sort()
+        .toSorted()
         .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
     );
   }
