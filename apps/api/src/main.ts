@@ -19,6 +19,11 @@ async function main(): Promise<void> {
   }
 
   const endpoint = await openDatabaseEndpoint(config);
+  if (endpoint.relocatedTo) {
+    process.stdout.write(
+      `Running as root: the postgres user cannot reach this folder, so the embedded PostgreSQL keeps its data in ${endpoint.relocatedTo}\n`,
+    );
+  }
   await prepareDatabase(endpoint.ownerUrl, endpoint.appUrl);
   const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   const welcome = await firstRun(endpoint, base);
