@@ -60,6 +60,7 @@ describe('request logs', () => {
       await request('GET', `/api/nowhere/${other.key}`, { key }),
     ];
 
+    await request('GET', '/health/live'); // probes are not logged
     await new Promise((resolve) => setTimeout(resolve, 100));
     const text = log.text;
     for (const secret of secrets) {

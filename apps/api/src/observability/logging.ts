@@ -58,7 +58,10 @@ export function loggingParams(config: AppConfig, destination?: DestinationStream
       `${req.method} ${routeOf(req)} ${res.statusCode} ${Math.round(ms)}ms`,
     customErrorMessage: (req: IncomingMessage, res: ServerResponse) =>
       `${req.method} ${routeOf(req)} ${res.statusCode}`,
-    autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health/') ?? false },
+    // Probes are not logged. Runs as the request starts, before routing: read the URL itself.
+    autoLogging: {
+      ignore: (req: IncomingMessage & { originalUrl?: string }) => (req.originalUrl ?? req.url ?? '').startsWith('/health/'),
+    },
   };
   return {
     pinoHttp: destination ? [options, destination] : options,
