@@ -92,3 +92,18 @@ describe('rate limits slide (4 s window)', () => {
     expect(after).toEqual([200, 200, 429]);
   });
 });
+
+describe('rate limits behind a proxy (TRUST_PROXY_HOPS=1)', () => {
+  const suite = useApiSuite({ TRUST_PROXY_HOPS: '1', RATE_LIMIT_FAILED_AUTH_PER_MINUTE: '2' });
+
+  const fromClient = (forwardedFor: string) =>
+    suite.request('GET', '/api/wards', { headers: { 'X-Forwarded-For': forwardedFor } });
+
+  it('limits each client the proxy names, and a client cannot name itself', async () => {
+    expect([(await fromClient('203.0.113.1')).status, (await fromClient('203.0.113.1')).status]).toEqual([401, 401]);
+    expect((await fromClient('203.0.113.1')).status).toBe(429);
+    // what the client sent comes first; the proxy's own addition is the one trusted
+    expect((await fromClient('198.51.100.7, 203.0.113.1')).status).toBe(429);
+    expect((await fromClient('203.0.113.2')).status).toBe(401);
+  });
+});

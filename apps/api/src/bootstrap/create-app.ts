@@ -35,7 +35,8 @@ export async function createApp(
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: false,
     genReqId: requestIdOf,
-    trustProxy: config.trustProxy,
+    // A hop count, not `true`: a client cannot pick its own IP by sending X-Forwarded-For.
+    trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
     routerOptions: { ignoreTrailingSlash: true },
   });
   const app = await NestFactory.create<NestFastifyApplication>(

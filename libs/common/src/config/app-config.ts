@@ -19,8 +19,8 @@ export class AppConfig {
   readonly rateLimitFailedAuthPerMinute: number;
   /** The sliding window's length; only tests shorten it. */
   readonly rateLimitWindowSeconds: number;
-  /** Behind a reverse proxy: take the client IP from `X-Forwarded-For`. */
-  readonly trustProxy: boolean;
+  /** Reverse proxies in front (0: none): the client IP is read that many hops back in `X-Forwarded-For`. */
+  readonly trustProxyHops: number;
   /** Serve `/metrics` on this port (on `host`) instead of the API port. */
   readonly metricsPort: number | undefined;
   /** Serve `/metrics` on the API port to `Authorization: Bearer <token>`. */
@@ -43,7 +43,7 @@ export class AppConfig {
     };
     this.rateLimitFailedAuthPerMinute = integer(env, 'RATE_LIMIT_FAILED_AUTH_PER_MINUTE', 30, 1, 1_000_000);
     this.rateLimitWindowSeconds = integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600);
-    this.trustProxy = boolean(env, 'TRUST_PROXY', false);
+    this.trustProxyHops = integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10);
     this.metricsPort = optionalInteger(env, 'METRICS_PORT', 0, 65535);
     this.metricsToken = text(env, 'METRICS_TOKEN');
     if (this.metricsToken !== undefined && this.metricsToken.length < 16) {
