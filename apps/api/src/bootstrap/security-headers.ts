@@ -17,6 +17,8 @@ export const SECURITY_HEADERS: FastifyHelmetOptions = {
       frameAncestors: ["'none'"],
       baseUri: ["'self'"],
       formAction: ["'self'"],
+      // Helmet's default would turn Swagger UI's calls into https:// ones on a plain-http deployment.
+      upgradeInsecureRequests: null,
     },
   },
 };
