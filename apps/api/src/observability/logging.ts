@@ -60,7 +60,8 @@ export function loggingParams(config: AppConfig, destination?: DestinationStream
       `${req.method} ${routeOf(req)} ${res.statusCode}`,
     // Probes are not logged. Runs as the request starts, before routing: read the URL itself.
     autoLogging: {
-      ignore: (req: IncomingMessage & { originalUrl?: string }) => (req.originalUrl ?? req.url ?? '').startsWith('/health/'),
+      ignore: (req: IncomingMessage & { originalUrl?: string }) =>
+        (req.originalUrl ?? req.url ?? '').startsWith('/health/'),
     },
   };
   return {
