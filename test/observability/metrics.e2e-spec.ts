@@ -1,16 +1,8 @@
-import { createServer } from 'node:net';
+import { freePort } from '@wardline/database';
 import { useApiSuite } from '../support/suite';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const TOKEN = 'metrics-token-for-the-test-0123456789';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
-}
 
 describe('/metrics is not public by default', () => {
   const suite = useApiSuite();

@@ -20,7 +20,8 @@ interface EmbeddedState {
 
 const DATABASE_NAME = 'wardline';
 
-async function freePort(): Promise<number> {
+/** A TCP port nobody listens on right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);
