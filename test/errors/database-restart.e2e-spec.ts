@@ -47,6 +47,7 @@ describe('database stopped and started', () => {
         body: { error: expect.any(String) },
       });
       expect(Date.now() - started).toBeLessThan(2000);
+      expect(response.headers.get('retry-after')).toBe('2');
     }
 
     database = await startEmbeddedPostgres(dataDir);

@@ -14,7 +14,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrationsTableName: 'schema_migrations',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    extra: { max: poolSize, connectionTimeoutMillis: 1500, application_name: 'wardline' },
+    extra: { max: poolSize, connectionTimeoutMillis: 5000, application_name: 'wardline' },
   };
 }
 

@@ -39,7 +39,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
         candidate !== undefined && (UNREACHABLE_CODES.has(candidate) || UNAVAILABLE_SQLSTATE.test(candidate)),
     ) ||
     (typeof message === 'string' &&
-      /Connection terminated|connection timeout|Client has encountered a connection error|Connection is not established/i.test(
+      /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established/i.test(
         message,
       ))
   );
