@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { AppConfig, ConfigError } from '@wardline/common';
-import { Logger } from 'nestjs-pino';
+import { Logger } from '@nestjs/common';
 import { openDatabaseEndpoint, prepareDatabase } from '@wardline/database';
 import { createApp } from './bootstrap/create-app';
 import { firstRun } from './bootstrap/first-run';
@@ -28,9 +28,10 @@ async function main(): Promise<void> {
   const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   const welcome = await firstRun(endpoint, base);
   const app = await createApp(config, endpoint);
+  const processLogger = new Logger('Process');
   // A promise nobody awaited is a bug to log, not a reason to drop every request in flight.
   process.on('unhandledRejection', (reason) => {
-    app.get(Logger).error({ err: reason }, 'Unhandled promise rejection');
+    processLogger.error({ err: reason }, 'Unhandled promise rejection');
   });
   await app.listen({ port: config.port, host: config.host });
 
