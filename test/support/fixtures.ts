@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ApiKeyListItem, NewUserFields, TenantView, UserView } from '@wardline/accounts';
 import { SCOPES, scopesOfPlan } from '@wardline/auth';
 import { AppConfig } from '@wardline/common';
-import { openDataSource, type Plan, type Role } from '@wardline/database';
+import { appUrlFrom, openDataSource, type Plan, type Role } from '@wardline/database';
 import { openOperator, type OperatorServices, type SeedDemoOptions, type SeedDemoResult } from '@wardline/operations';
 import { systemActor } from '@wardline/tenancy';
 import type { DataSource } from 'typeorm';
@@ -30,10 +30,11 @@ export class Fixtures {
     private readonly operator: OperatorServices,
   ) {}
 
-  static async open(): Promise<Fixtures> {
-    const endpoint = testEndpoint();
-    const config = new AppConfig({ DATABASE_URL: endpoint.ownerUrl, LOG_LEVEL: 'silent' });
-    const [owner, operator] = await Promise.all([openDataSource(endpoint.ownerUrl, 3), openOperator(config, endpoint)]);
+  /** On the test database, or on another server's (`ownerUrl`). */
+  static async open(ownerUrl = testEndpoint().ownerUrl): Promise<Fixtures> {
+    const endpoint = { ...testEndpoint(), ownerUrl, appUrl: appUrlFrom(ownerUrl) };
+    const config = new AppConfig({ DATABASE_URL: ownerUrl, LOG_LEVEL: 'silent' });
+    const [owner, operator] = await Promise.all([openDataSource(ownerUrl, 3), openOperator(config, endpoint)]);
     return new Fixtures(owner, operator);
   }
 

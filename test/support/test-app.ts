@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '@wardline/common';
 import { appUrlFrom, type DatabaseEndpoint } from '@wardline/database';
-import { createApp } from '../../apps/api/src/bootstrap/create-app';
+import { type AppOptions, createApp } from '../../apps/api/src/bootstrap/create-app';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -16,17 +16,23 @@ export function testEndpoint(): DatabaseEndpoint {
   return { ownerUrl, appUrl: appUrlFrom(ownerUrl), embedded: false, stop: async () => undefined };
 }
 
-/** The real HTTP server on a free port, against the test database. */
+/**
+ * The real HTTP server on a free port, against the test database. Rate limits are out of the
+ * way unless a suite sets them: the rate-limit suites do.
+ */
 export async function startTestApp(
   env: NodeJS.ProcessEnv = {},
   endpoint: DatabaseEndpoint = testEndpoint(),
+  options: AppOptions = {},
 ): Promise<TestApp> {
   const config = new AppConfig({
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    RATE_LIMIT_FAILED_AUTH_PER_MINUTE: '1000000',
     ...env,
     DATABASE_URL: endpoint.ownerUrl,
   });
-  const app = await createApp(config, endpoint);
+  const app = await createApp(config, endpoint, options);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;

