@@ -6,6 +6,12 @@ import { startTestApp, testEndpoint, type TestApp } from '../support/test-app';
 
 const LIMIT = 6;
 
+/** What one shared limit looks like: LIMIT answers counting down to 0, then `refused` 429s. */
+const sharedLimit = (refused: number) => [
+  ...Array.from({ length: LIMIT }, (_, i) => `200:${LIMIT - 1 - i}`),
+  ...Array.from({ length: refused }, () => '429:0'),
+];
+
 describe('rate limits shared through Redis by two instances', () => {
   let redis: TestRedis;
   let fixtures: Fixtures;
@@ -34,12 +40,6 @@ describe('rate limits shared through Redis by two instances', () => {
     }
     return seen;
   }
-
-  /** What one shared limit looks like: LIMIT answers counting down to 0, then `refused` 429s. */
-  const sharedLimit = (refused: number) => [
-    ...Array.from({ length: LIMIT }, (_, i) => `200:${LIMIT - 1 - i}`),
-    ...Array.from({ length: refused }, () => '429:0'),
-  ];
 
   // Nest's Logger is process-wide: both in-process instances may write to either capture.
   const count = (pattern: RegExp) =>

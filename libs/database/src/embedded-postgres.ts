@@ -89,6 +89,7 @@ export async function startEmbeddedPostgres(
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     throw new Error(
       `the embedded PostgreSQL in ${databaseDir} did not start (${reason}); set DATABASE_URL to a PostgreSQL server you run instead`,
+      { cause: error },
     );
   }
   let stopped = false;
