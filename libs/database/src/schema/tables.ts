@@ -41,6 +41,8 @@ export const TABLES = {
   case_reference_counters: { privileges: ['SELECT', 'INSERT', 'UPDATE'], tenant: true },
   audit_logs: { privileges: ['SELECT', 'INSERT'], tenant: true },
   outbox_events: { privileges: ['SELECT', 'INSERT'], tenant: true },
+  events: { privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'], tenant: true },
+  news: { privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'], tenant: true },
 } as const satisfies Record<string, TableAccess>;
 
 export type TableName = keyof typeof TABLES;
