@@ -33,6 +33,9 @@ interface Event {
   cancelled: boolean;
 }
 
+const titles = (rows: Event[]) => rows.map((event) => event.title);
+const byStart = (rows: Event[]) => rows.toSorted((a, b) => a.startsAt.localeCompare(b.startsAt));
+
 describe('Events (contract §4)', () => {
   const suite = useApiSuite({ RATE_LIMIT_PER_MINUTE: '1000000' });
   let councillor: KeyedUser;
@@ -155,8 +158,6 @@ describe('Events (contract §4)', () => {
       await request('POST', '/api/events/approve', { key: tenantKey, json: { ids: [events[0].id, events[1].id] } });
     });
 
-    const titles = (rows: Event[]) => rows.map((event) => event.title);
-    const byStart = (rows: Event[]) => rows.toSorted((a, b) => a.startsAt.localeCompare(b.startsAt));
     const fetch = async (query: string) => {
       const response = await request('GET', `/api/events?${query}`, { key: tenantKey });
       expect(response.status).toBe(200);

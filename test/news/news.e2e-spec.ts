@@ -27,6 +27,8 @@ interface News {
   publishedAt: string | null;
 }
 
+const titles = (rows: News[]) => rows.map((item) => item.title);
+
 describe('News (contract §4)', () => {
   const suite = useApiSuite({ RATE_LIMIT_PER_MINUTE: '1000000' });
   let councillor: KeyedUser;
@@ -136,7 +138,6 @@ describe('News (contract §4)', () => {
       expect(response.status).toBe(200);
       return response.body as { news: News[]; pagination: Record<string, unknown> };
     };
-    const titles = (rows: News[]) => rows.map((item) => item.title);
 
     it('lists newest publishedAt first, then drafts newest createdAt first; sort=publishedAt reverses', async () => {
       expect(titles((await fetch('')).news)).toEqual(expected);

@@ -1,22 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { PrincipalContext } from '@wardline/auth';
 import { ChangeRecorder } from '@wardline/changes';
-import {
-  ApiError,
-  type Page,
-  paginate,
-  type SortSpec,
-  versioned,
-  type Versioned,
-  versionMismatch,
-} from '@wardline/common';
+import { ApiError, type Page, paginate, type SortSpec, type Versioned } from '@wardline/common';
 import { PublicEvent, User, Ward } from '@wardline/database';
-import { InjectTenantRepository, TenantRepository, updatedOrThrow } from '@wardline/tenancy';
+import { InjectTenantRepository, TenantRepository } from '@wardline/tenancy';
 import type { DeepPartial } from 'typeorm';
-import { authorIn, authorsOf } from '../../shared/publishing/created-by';
 import { requireKnownWards } from '../../shared/publishing/known-wards';
-import { approvalPatch, approveMany } from '../../shared/publishing/publication';
-import { SUCCESS, type SuccessResponse } from '../../shared/success.response';
+import { approvalPatch } from '../../shared/publishing/publication';
+import { PublicationStore } from '../../shared/publishing/publication-store';
+import type { SuccessResponse } from '../../shared/success.response';
 import type { CreateEventDto } from './dto/create-event.dto';
 import type { ListEventsQuery } from './dto/list-events.query';
 import type { UpdateEventDto } from './dto/update-event.dto';
@@ -32,17 +24,24 @@ const EVENT_SORT: SortSpec<PublicEvent> = {
   id: (event) => event.id,
 };
 
-const eventNotFound = () => ApiError.notFound('Event');
-
 @Injectable()
 export class EventsService {
+  private readonly store: PublicationStore<PublicEvent, EventResponse>;
+
   constructor(
     @InjectTenantRepository(PublicEvent) private readonly events: TenantRepository<PublicEvent>,
-    @InjectTenantRepository(User) private readonly users: TenantRepository<User>,
+    @InjectTenantRepository(User) users: TenantRepository<User>,
     @InjectTenantRepository(Ward) private readonly wards: TenantRepository<Ward>,
-    private readonly recorder: ChangeRecorder,
+    recorder: ChangeRecorder,
     private readonly principals: PrincipalContext,
-  ) {}
+  ) {
+    this.store = new PublicationStore(events, users, recorder, {
+      resourceType: 'event',
+      publishedEvent: 'event_published',
+      toResponse: toEventResponse,
+      notFound: () => ApiError.notFound('Event'),
+    });
+  }
 
   async list(filters: ListEventsQuery): Promise<Page<EventResponse>> {
     const query = this.events.query('event');
@@ -52,17 +51,15 @@ export class EventsService {
     if (filters.from) query.andWhere('event.startsAt >= :from', { from: filters.from });
     if (filters.to) query.andWhere('event.startsAt < :to', { to: filters.to });
     const page = await paginate(query, filters, EVENT_SORT);
-    return { items: await this.present(page.items), pagination: page.pagination };
+    return { items: await this.store.present(page.items), pagination: page.pagination };
   }
 
-  async get(id: string): Promise<Versioned<EventResponse>> {
-    const event = await this.events.findById(id, 'event');
-    if (!event) throw eventNotFound();
-    return this.presentOne(event);
+  get(id: string): Promise<Versioned<EventResponse>> {
+    return this.store.get(id);
   }
 
   async create(input: CreateEventDto): Promise<Versioned<EventResponse>> {
-    const { approved: _ignored, ...fields } = input;
+    const { approved: _alwaysADraft, ...fields } = input;
     requireValidTimes({ startsAt: fields.startsAt, endsAt: fields.endsAt ?? null }, { startsAtMoved: true });
     if (fields.wardId) await requireKnownWards(this.wards, 'wardId', [fields.wardId]);
     const event = await this.events.insert({
@@ -74,19 +71,11 @@ export class EventsService {
       cancelled: false,
       createdById: this.principals.current.owner.id,
     });
-    const shown = await this.presentOne(event);
-    await this.recorder.record({
-      action: 'event.created',
-      resourceType: 'event',
-      resourceId: event.id,
-      after: shown.body,
-    });
-    return shown;
+    return this.store.recordCreated(event);
   }
 
   async update(id: string, input: UpdateEventDto, expectedVersion?: number): Promise<Versioned<EventResponse>> {
-    const current = await this.events.findForUpdate(id);
-    if (!current) throw eventNotFound();
+    const current = await this.store.lock(id);
     const { approved, startsAt, endsAt, ...fields } = input;
     const patch: DeepPartial<PublicEvent> = { ...fields };
     if (startsAt !== undefined) patch.startsAt = new Date(startsAt);
@@ -101,53 +90,14 @@ export class EventsService {
     if (fields.wardId) await requireKnownWards(this.wards, 'wardId', [fields.wardId]);
     const approval = approvalPatch(current, approved);
     const outcome = await this.events.update(id, { ...patch, ...approval.patch }, expectedVersion);
-    const event = updatedOrThrow(outcome, eventNotFound, (row) => versionMismatch(row.version));
-    const shown = await this.presentOne(event);
-    if (outcome.kind === 'updated') {
-      await this.recorder.record({
-        action: approval.patch.approved === true ? 'event.approved' : 'event.updated',
-        resourceType: 'event',
-        resourceId: id,
-        before: toEventResponse(outcome.before, shown.body.createdBy),
-        after: shown.body,
-        events: approval.firstPublished ? [{ type: 'event_published', data: { event: shown.body } }] : [],
-      });
-    }
-    return shown;
+    return this.store.recordUpdated(outcome, approval);
   }
 
-  async delete(id: string): Promise<SuccessResponse> {
-    const event = await this.events.findForUpdate(id);
-    if (!event) throw eventNotFound();
-    const [shown] = await this.present([event]);
-    await this.events.delete(id);
-    await this.recorder.record({ action: 'event.deleted', resourceType: 'event', resourceId: id, before: shown });
-    return SUCCESS;
+  delete(id: string): Promise<SuccessResponse> {
+    return this.store.delete(id);
   }
 
-  /** One audit entry for the request, naming the ids it approved; one outbox row per first publication. */
-  async approve(ids: readonly string[]): Promise<{ approved: number }> {
-    const result = await approveMany(this.events, ids);
-    if (result.approved.length > 0) {
-      const published = await this.present(result.firstPublished);
-      await this.recorder.record({
-        action: 'event.approved',
-        resourceType: 'event',
-        resourceId: null,
-        after: { ids: result.approved.map((event) => event.id), approved: true },
-        events: published.map((event) => ({ type: 'event_published', data: { event } })),
-      });
-    }
-    return { approved: result.approved.length };
-  }
-
-  private async presentOne(event: PublicEvent): Promise<Versioned<EventResponse>> {
-    const [response] = await this.present([event]);
-    return versioned(response, event.version);
-  }
-
-  private async present(events: PublicEvent[]): Promise<EventResponse[]> {
-    const authors = await authorsOf(this.users, events);
-    return events.map((event) => toEventResponse(event, authorIn(authors, event.createdById)));
+  approve(ids: readonly string[]): Promise<{ approved: number }> {
+    return this.store.approve(ids);
   }
 }

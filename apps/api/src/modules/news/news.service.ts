@@ -1,46 +1,51 @@
 import { Injectable } from '@nestjs/common';
 import { PrincipalContext } from '@wardline/auth';
 import { ChangeRecorder } from '@wardline/changes';
-import { ApiError, type Page, paginate, versioned, type Versioned, versionMismatch } from '@wardline/common';
+import { ApiError, type Page, paginate, type Versioned } from '@wardline/common';
 import { NewsItem, User, Ward } from '@wardline/database';
-import { InjectTenantRepository, TenantRepository, updatedOrThrow } from '@wardline/tenancy';
-import { authorIn, authorsOf } from '../../shared/publishing/created-by';
+import { InjectTenantRepository, TenantRepository } from '@wardline/tenancy';
 import { requireKnownWards } from '../../shared/publishing/known-wards';
-import { approvalPatch, approveMany } from '../../shared/publishing/publication';
-import { SUCCESS, type SuccessResponse } from '../../shared/success.response';
+import { approvalPatch } from '../../shared/publishing/publication';
+import { PublicationStore } from '../../shared/publishing/publication-store';
+import type { SuccessResponse } from '../../shared/success.response';
 import type { CreateNewsDto } from './dto/create-news.dto';
 import type { ListNewsQuery } from './dto/list-news.query';
 import type { UpdateNewsDto } from './dto/update-news.dto';
 import { NEWS_SORT } from './news-order';
 import { type NewsResponse, toNewsResponse } from './news.response';
 
-const newsNotFound = () => ApiError.notFound('News item');
-
 @Injectable()
 export class NewsService {
+  private readonly store: PublicationStore<NewsItem, NewsResponse>;
+
   constructor(
     @InjectTenantRepository(NewsItem) private readonly news: TenantRepository<NewsItem>,
-    @InjectTenantRepository(User) private readonly users: TenantRepository<User>,
+    @InjectTenantRepository(User) users: TenantRepository<User>,
     @InjectTenantRepository(Ward) private readonly wards: TenantRepository<Ward>,
-    private readonly recorder: ChangeRecorder,
+    recorder: ChangeRecorder,
     private readonly principals: PrincipalContext,
-  ) {}
+  ) {
+    this.store = new PublicationStore(news, users, recorder, {
+      resourceType: 'news',
+      publishedEvent: 'news_published',
+      toResponse: toNewsResponse,
+      notFound: () => ApiError.notFound('News item'),
+    });
+  }
 
   async list(filters: ListNewsQuery): Promise<Page<NewsResponse>> {
     const query = this.news.query('item');
     if (filters.approved !== undefined) query.andWhere('item.approved = :approved', { approved: filters.approved });
     const page = await paginate(query, filters, NEWS_SORT);
-    return { items: await this.present(page.items), pagination: page.pagination };
+    return { items: await this.store.present(page.items), pagination: page.pagination };
   }
 
-  async get(id: string): Promise<Versioned<NewsResponse>> {
-    const item = await this.news.findById(id, 'item');
-    if (!item) throw newsNotFound();
-    return this.presentOne(item);
+  get(id: string): Promise<Versioned<NewsResponse>> {
+    return this.store.get(id);
   }
 
   async create(input: CreateNewsDto): Promise<Versioned<NewsResponse>> {
-    const { approved: _ignored, wardIds = [], ...fields } = input;
+    const { approved: _alwaysADraft, wardIds = [], ...fields } = input;
     await requireKnownWards(this.wards, 'wardIds', wardIds);
     const item = await this.news.insert({
       ...fields,
@@ -49,19 +54,11 @@ export class NewsService {
       publishedAt: null,
       createdById: this.principals.current.owner.id,
     });
-    const shown = await this.presentOne(item);
-    await this.recorder.record({
-      action: 'news.created',
-      resourceType: 'news',
-      resourceId: item.id,
-      after: shown.body,
-    });
-    return shown;
+    return this.store.recordCreated(item);
   }
 
   async update(id: string, input: UpdateNewsDto, expectedVersion?: number): Promise<Versioned<NewsResponse>> {
-    const current = await this.news.findForUpdate(id);
-    if (!current) throw newsNotFound();
+    const current = await this.store.lock(id);
     const { approved, wardIds, ...fields } = input;
     if (wardIds) await requireKnownWards(this.wards, 'wardIds', wardIds);
     const approval = approvalPatch(current, approved);
@@ -70,53 +67,14 @@ export class NewsService {
       { ...fields, ...(wardIds ? { wardIds: [...new Set(wardIds)] } : {}), ...approval.patch },
       expectedVersion,
     );
-    const item = updatedOrThrow(outcome, newsNotFound, (row) => versionMismatch(row.version));
-    const shown = await this.presentOne(item);
-    if (outcome.kind === 'updated') {
-      await this.recorder.record({
-        action: approval.patch.approved === true ? 'news.approved' : 'news.updated',
-        resourceType: 'news',
-        resourceId: id,
-        before: toNewsResponse(outcome.before, shown.body.createdBy),
-        after: shown.body,
-        events: approval.firstPublished ? [{ type: 'news_published', data: { news: shown.body } }] : [],
-      });
-    }
-    return shown;
+    return this.store.recordUpdated(outcome, approval);
   }
 
-  async delete(id: string): Promise<SuccessResponse> {
-    const item = await this.news.findForUpdate(id);
-    if (!item) throw newsNotFound();
-    const [shown] = await this.present([item]);
-    await this.news.delete(id);
-    await this.recorder.record({ action: 'news.deleted', resourceType: 'news', resourceId: id, before: shown });
-    return SUCCESS;
+  delete(id: string): Promise<SuccessResponse> {
+    return this.store.delete(id);
   }
 
-  /** One audit entry for the request, naming the ids it approved; one outbox row per first publication. */
-  async approve(ids: readonly string[]): Promise<{ approved: number }> {
-    const result = await approveMany(this.news, ids);
-    if (result.approved.length > 0) {
-      const published = await this.present(result.firstPublished);
-      await this.recorder.record({
-        action: 'news.approved',
-        resourceType: 'news',
-        resourceId: null,
-        after: { ids: result.approved.map((item) => item.id), approved: true },
-        events: published.map((news) => ({ type: 'news_published', data: { news } })),
-      });
-    }
-    return { approved: result.approved.length };
-  }
-
-  private async presentOne(item: NewsItem): Promise<Versioned<NewsResponse>> {
-    const [response] = await this.present([item]);
-    return versioned(response, item.version);
-  }
-
-  private async present(items: NewsItem[]): Promise<NewsResponse[]> {
-    const authors = await authorsOf(this.users, items);
-    return items.map((item) => toNewsResponse(item, authorIn(authors, item.createdById)));
+  approve(ids: readonly string[]): Promise<{ approved: number }> {
+    return this.store.approve(ids);
   }
 }

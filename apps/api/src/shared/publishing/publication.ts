@@ -8,15 +8,18 @@ export interface Publishable extends TenantOwned {
   publishedAt: Date | null;
 }
 
-/** What a PATCH of `approved` changes, and whether it publishes the item for the first time. */
+/** What a PATCH of `approved` changes: whether it approves, and whether that publishes for the first time. */
 export function approvalPatch(
   current: Publishable,
   approved: boolean | undefined,
-): { patch: Partial<Publishable>; firstPublished: boolean } {
-  if (approved === undefined || approved === current.approved) return { patch: {}, firstPublished: false };
-  if (!approved) return { patch: { approved: false }, firstPublished: false };
+): { patch: Partial<Publishable>; approves: boolean; firstPublished: boolean } {
+  if (approved === undefined || approved === current.approved) {
+    return { patch: {}, approves: false, firstPublished: false };
+  }
+  if (!approved) return { patch: { approved: false }, approves: false, firstPublished: false };
   return {
     patch: { approved: true, publishedAt: current.publishedAt ?? new Date() },
+    approves: true,
     firstPublished: current.publishedAt === null,
   };
 }
