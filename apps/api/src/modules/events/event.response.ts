@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { EVENT_TYPES, type EventType, type PublicEvent } from '@wardline/database';
 import { PaginationResponse } from '../../shared/pagination.response';
-import { CreatedByResponse } from '../../shared/publishing/created-by';
+import type { CreatedByResponse } from '../../shared/publishing/created-by';
+import { PublicationResponse, toPublicationResponse } from '../../shared/publishing/publication.response';
 
-export class EventResponse {
+export class EventResponse extends PublicationResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'Ward surgery at Mill Lane library' }) title!: string;
   @ApiProperty({ type: String, nullable: true }) description!: string | null;
@@ -13,18 +14,7 @@ export class EventResponse {
   endsAt!: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'Mill Lane library, Room 2' }) location!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) wardId!: string | null;
-  @ApiProperty({ description: 'Drafts are false until approved' }) approved!: boolean;
-  @ApiProperty({
-    type: String,
-    format: 'date-time',
-    nullable: true,
-    description: 'Set on the first approval; never moves',
-  })
-  publishedAt!: string | null;
-  @ApiProperty() cancelled!: boolean;
-  @ApiProperty({ type: CreatedByResponse }) createdBy!: CreatedByResponse;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ description: 'Cancelled events stay listed' }) cancelled!: boolean;
 }
 
 export class EventListResponse {
@@ -42,11 +32,7 @@ export function toEventResponse(event: PublicEvent, createdBy: CreatedByResponse
     endsAt: event.endsAt?.toISOString() ?? null,
     location: event.location,
     wardId: event.wardId,
-    approved: event.approved,
-    publishedAt: event.publishedAt?.toISOString() ?? null,
     cancelled: event.cancelled,
-    createdBy,
-    createdAt: event.createdAt.toISOString(),
-    updatedAt: event.updatedAt.toISOString(),
+    ...toPublicationResponse(event, createdBy),
   };
 }
