@@ -214,6 +214,39 @@ describe.each(PUBLICATION_KINDS)('$label: drafts, approval and publication', (ki
     }
   });
 
+  it('documents every route with its scope, minimum role, plans, schemas and examples', async () => {
+    const document = (await request('GET', '/openapi.json')).body;
+    const item = `${kind.path}/{id}`;
+    const routes: [string, string, 'read' | 'write', string | null][] = [
+      ['get', kind.path, 'read', null],
+      ['post', kind.path, 'write', `Create${kind.label === 'events' ? 'Event' : 'News'}Dto`],
+      ['post', `${kind.path}/approve`, 'write', 'ApproveIdsDto'],
+      ['get', item, 'read', null],
+      ['patch', item, 'write', `Update${kind.label === 'events' ? 'Event' : 'News'}Dto`],
+      ['delete', item, 'write', null],
+    ];
+    for (const [method, path, access, requestSchema] of routes) {
+      const operation = document.paths[path]?.[method];
+      expect({ route: `${method} ${path}`, operation }).toMatchObject({
+        operation: {
+          'x-required-scope': `${kind.label}:${access}`,
+          'x-minimum-role': access === 'write' ? 'councillor' : 'caseworker',
+          'x-plans': ['pro', 'council'],
+          security: expect.arrayContaining([{ bearer: [`${kind.label}:${access}`] }]),
+        },
+      });
+      const success = Object.entries(operation.responses).find(([status]) => status.startsWith('2'));
+      expect(success?.[1]).toMatchObject({ content: { 'application/json': { schema: expect.any(Object) } } });
+      if (requestSchema) {
+        expect(operation.requestBody.content['application/json'].schema).toEqual({
+          $ref: `#/components/schemas/${requestSchema}`,
+        });
+        const properties = document.components.schemas[requestSchema].properties;
+        expect(Object.values(properties).some((property: any) => property.example !== undefined)).toBe(true);
+      }
+    }
+  });
+
   describe('who may write', () => {
     const writes = (key: string, id: string) => [
       request('POST', kind.path, { key, json: kind.draft() }),
