@@ -112,6 +112,14 @@ describe.each(PUBLICATION_KINDS)('$label: drafts, approval and publication', (ki
     });
   });
 
+  it('concurrent approvals of the same ids approve and announce each item once in total', async () => {
+    const ids = [(await draft()).id, (await draft()).id, (await draft()).id];
+    const responses = await Promise.all(Array.from({ length: 5 }, () => approve(ids.toReversed())));
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(responses.reduce((sum, response) => sum + (response.body.approved as number), 0)).toBe(3);
+    for (const id of ids) expect(await publishedRows(suite.fixtures.owner, kind, id)).toHaveLength(1);
+  });
+
   it('writes one audit entry per approval request naming the approved ids, none when nothing changed', async () => {
     const items = [await draft(), await draft(), await draft()];
     await approve([items[0].id]);

@@ -32,9 +32,9 @@ export interface BulkApproval<E> {
 }
 
 /**
- * Approves those of `ids` that are the tenant's and not yet approved. The candidates are
- * locked first, so a concurrent approval of the same ids waits and then changes (and counts,
- * and announces) nothing.
+ * Approves those of `ids` that are the tenant's and not yet approved, through `updateMany`.
+ * The candidates are locked first, so a concurrent approval of the same ids waits and then
+ * changes (and counts, and announces) nothing; `publishedAt` is set only where it was null.
  */
 export async function approveMany<E extends Publishable>(
   repository: TenantRepository<E>,
@@ -44,6 +44,8 @@ export async function approveMany<E extends Publishable>(
     .query('row')
     .andWhere('row.id IN (:...ids)', { ids: [...new Set(ids)] })
     .andWhere('row.approved = false')
+    // One lock order for every request, so two approvals of overlapping ids cannot deadlock.
+    .orderBy('row.id')
     .setLock('pessimistic_write')
     .getMany();
   if (candidates.length === 0) return { approved: [], firstPublished: [] };
