@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { createProgram } from '../../apps/cli/src/cli-program';
 import { ensureCliBuilt, json, newTenant, newUser, suffix } from '../cli/cli-harness';
 import { type KeyedUser } from '../support/fixtures';
+import { EVENTS, NEWS } from '../support/publications';
 import { useApiSuite } from '../support/suite';
 
 interface AuditEntry {
@@ -15,7 +16,8 @@ interface AuditEntry {
 
 interface WriteCase {
   /** Makes what the write needs; returns the concrete path, its body and the resource it changes. */
-  prepare(): Promise<{ path: string; body: unknown; resourceId?: string }>;
+  /** `resourceId: null` for a write of several resources at once (bulk approval). */
+  prepare(): Promise<{ path: string; body: unknown; resourceId?: string | null }>;
   action: string;
   resourceType: string;
 }
@@ -50,6 +52,8 @@ describe('every write is recorded once, whoever makes it', () => {
   const newCase = () => create('/api/cases', { summary: `Case ${suffix()}` });
   const newWard = () => create('/api/wards', { name: `Ward ${suffix()}` });
   const newCategory = () => create('/api/categories', { name: `Category ${suffix()}` });
+  const newEvent = () => create('/api/events', EVENTS.draft());
+  const newNews = () => create('/api/news', NEWS.draft());
 
   /** One entry per write operation of the API; a new write route must be added here. */
   const WRITES: Record<string, WriteCase> = {
@@ -100,6 +104,66 @@ describe('every write is recorded once, whoever makes it', () => {
       action: 'category.updated',
       resourceType: 'category',
     },
+    'POST /api/events': {
+      prepare: async () => ({ path: '/api/events', body: EVENTS.draft() }),
+      action: 'event.created',
+      resourceType: 'event',
+    },
+    'PATCH /api/events/{id}': {
+      prepare: async () => {
+        const id = await newEvent();
+        return { path: `/api/events/${id}`, body: { cancelled: true }, resourceId: id };
+      },
+      action: 'event.updated',
+      resourceType: 'event',
+    },
+    'DELETE /api/events/{id}': {
+      prepare: async () => {
+        const id = await newEvent();
+        return { path: `/api/events/${id}`, body: undefined, resourceId: id };
+      },
+      action: 'event.deleted',
+      resourceType: 'event',
+    },
+    'POST /api/events/approve': {
+      prepare: async () => ({
+        path: '/api/events/approve',
+        body: { ids: [await newEvent(), await newEvent()] },
+        resourceId: null,
+      }),
+      action: 'event.approved',
+      resourceType: 'event',
+    },
+    'POST /api/news': {
+      prepare: async () => ({ path: '/api/news', body: NEWS.draft() }),
+      action: 'news.created',
+      resourceType: 'news',
+    },
+    'PATCH /api/news/{id}': {
+      prepare: async () => {
+        const id = await newNews();
+        return { path: `/api/news/${id}`, body: { title: 'Edited' }, resourceId: id };
+      },
+      action: 'news.updated',
+      resourceType: 'news',
+    },
+    'DELETE /api/news/{id}': {
+      prepare: async () => {
+        const id = await newNews();
+        return { path: `/api/news/${id}`, body: undefined, resourceId: id };
+      },
+      action: 'news.deleted',
+      resourceType: 'news',
+    },
+    'POST /api/news/approve': {
+      prepare: async () => ({
+        path: '/api/news/approve',
+        body: { ids: [await newNews(), await newNews()] },
+        resourceId: null,
+      }),
+      action: 'news.approved',
+      resourceType: 'news',
+    },
   };
 
   const auditEntries = async (): Promise<AuditEntry[]> => {
@@ -135,7 +199,7 @@ describe('every write is recorded once, whoever makes it', () => {
       expect(added[0]).toMatchObject({
         action: write.action,
         resourceType: write.resourceType,
-        resourceId: resourceId ?? response.body.id,
+        resourceId: resourceId === undefined ? response.body.id : resourceId,
         actor: { type: 'api_key', id: admin.keyId },
       });
     },

@@ -4,6 +4,7 @@ import { Category, Ward } from '@wardline/database';
 import { TenantContext, TenantTransaction } from '@wardline/tenancy';
 import type { DataSource } from 'typeorm';
 import { Fixtures, type KeyedUser } from '../support/fixtures';
+import { EVENTS, NEWS } from '../support/publications';
 import { type HttpClient } from '../support/http';
 import { type TestApp } from '../support/test-app';
 import { useApiSuite } from '../support/suite';
@@ -13,6 +14,8 @@ interface TenantRows {
   wardId: string;
   categoryId: string;
   caseId: string;
+  eventId: string;
+  newsId: string;
 }
 
 describe('tenant isolation', () => {
@@ -31,8 +34,20 @@ describe('tenant isolation', () => {
       key: subject.key,
       json: { summary: `Case ${label}`, wardId: ward.body.id, residentName: `Resident ${label}` },
     });
-    expect([ward.status, category.status, kase.status]).toEqual([201, 201, 201]);
-    return { subject, wardId: ward.body.id, categoryId: category.body.id, caseId: kase.body.id };
+    const event = await request('POST', '/api/events', {
+      key: subject.key,
+      json: EVENTS.draft({ title: `Event ${label}` }),
+    });
+    const news = await request('POST', '/api/news', { key: subject.key, json: NEWS.draft({ title: `News ${label}` }) });
+    expect([ward.status, category.status, kase.status, event.status, news.status]).toEqual([201, 201, 201, 201, 201]);
+    return {
+      subject,
+      wardId: ward.body.id,
+      categoryId: category.body.id,
+      caseId: kase.body.id,
+      eventId: event.body.id,
+      newsId: news.body.id,
+    };
   }
 
   beforeAll(async () => {
@@ -49,6 +64,8 @@ describe('tenant isolation', () => {
     '/api/cases/{id}': { id: b.caseId, body: { summary: 'Taken over', status: 'closed' } },
     '/api/cases/{id}/notes': { id: b.caseId, body: { body: 'Planted note', internal: false } },
     '/api/cases/{id}/timeline': { id: b.caseId },
+    '/api/events/{id}': { id: b.eventId, body: { title: 'Taken over', approved: true } },
+    '/api/news/{id}': { id: b.newsId, body: { title: 'Taken over', approved: true } },
   });
 
   describe('through HTTP', () => {
@@ -86,6 +103,12 @@ describe('tenant isolation', () => {
       expect(ward.body.name).toBe('Ward B');
       expect(category.body.name).toBe('Cat B');
       expect(ward.headers.get('etag')).toBe('W/"1"');
+      for (const path of [`/api/events/${b.eventId}`, `/api/news/${b.newsId}`]) {
+        const item = await request('GET', path, { key: b.subject.key });
+        expect(item.headers.get('etag')).toBe('W/"1"');
+        expect(item.body).toMatchObject({ approved: false, publishedAt: null });
+        expect(item.body.title).toMatch(/ B$/);
+      }
     });
 
     it("never lists or exports tenant B's rows to A", async () => {
@@ -101,6 +124,18 @@ describe('tenant isolation', () => {
       expect(wards.body.wards.map((ward: { id: string }) => ward.id)).toEqual([a.wardId]);
       expect(categories.body.categories.map((category: { id: string }) => category.id)).toEqual([a.categoryId]);
       expect(exported.body.map((ward: { id: string }) => ward.id)).toEqual([a.wardId]);
+      const events = await request('GET', '/api/events?pageSize=100', { key: a.subject.key });
+      const news = await request('GET', '/api/news?pageSize=100', { key: a.subject.key });
+      expect(events.body.events.map((event: { id: string }) => event.id)).toEqual([a.eventId]);
+      expect(news.body.news.map((item: { id: string }) => item.id)).toEqual([a.newsId]);
+    });
+
+    it("counts B's ids 0 in A's bulk approvals and leaves them drafts", async () => {
+      const events = await request('POST', '/api/events/approve', { key: a.subject.key, json: { ids: [b.eventId] } });
+      const news = await request('POST', '/api/news/approve', { key: a.subject.key, json: { ids: [b.newsId] } });
+      expect([events.body, news.body]).toEqual([{ approved: 0 }, { approved: 0 }]);
+      const item = await request('GET', `/api/news/${b.newsId}`, { key: b.subject.key });
+      expect(item.body).toMatchObject({ approved: false, publishedAt: null });
     });
 
     it("refuses a reference to B's category as A's parent with 422, not a leak", async () => {

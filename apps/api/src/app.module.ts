@@ -16,9 +16,11 @@ import type { DestinationStream } from 'pino';
 import { AuditLogsModule } from './modules/audit-logs/audit-logs.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { CategoriesModule } from './modules/categories/categories.module';
+import { EventsModule } from './modules/events/events.module';
 import { HealthModule } from './modules/health/health.module';
 import { HeavyWorkModule } from './shared/heavy-work/heavy-work.module';
 import { MeModule } from './modules/me/me.module';
+import { NewsModule } from './modules/news/news.module';
 import { UsersModule } from './modules/users/users.module';
 import { WardsModule } from './modules/wards/wards.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -43,6 +45,8 @@ export class AppModule {
         CasesModule,
         UsersModule,
         AuditLogsModule,
+        EventsModule,
+        NewsModule,
       ],
       providers: [
         Metrics,

@@ -37,5 +37,6 @@ export function RequireScope(scope: Scope, options: { minRole?: Role } = {}) {
     documentKeyAuth([scope]),
     ApiExtension('x-required-scope', scope),
     ApiExtension('x-minimum-role', minRole),
+    ApiExtension('x-plans', SCOPE_POLICY[scope].plans),
   );
 }

@@ -1,8 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import type { ErrorBody } from './api-error';
 
-/** Seconds a client is asked to wait after a 503 (the database is busy or away). */
-export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+/** Seconds a client is asked to wait after a 503 (the database is busy or away): worth retrying soon. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
 
 export function sendError(
   reply: FastifyReply,
@@ -10,8 +10,6 @@ export function sendError(
   body: ErrorBody,
   headers: Record<string, string> = {},
 ): void {
-  // A 503 (database unreachable, pool exhausted) is worth retrying soon (contract §8).
-  if (status === 503) void reply.header('Retry-After', '2');
   for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
   if (status === 503 && !('Retry-After' in headers)) void reply.header('Retry-After', UNAVAILABLE_RETRY_AFTER_SECONDS);
   void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);

@@ -4,13 +4,28 @@ import { Case } from './case.entity';
 import { CaseEvent } from './case-event.entity';
 import { Category } from './category.entity';
 import { OutboxEvent } from './outbox-event.entity';
+import { NewsItem } from './news-item.entity';
+import { PublicEvent } from './public-event.entity';
 import { Tenant } from './tenant.entity';
 import { User } from './user.entity';
 import { Ward } from './ward.entity';
 
-export { ApiKey, AuditLog, Case, CaseEvent, Category, OutboxEvent, Tenant, User, Ward };
+export { ApiKey, AuditLog, Case, CaseEvent, Category, NewsItem, OutboxEvent, PublicEvent, Tenant, User, Ward };
 export * from './policy-types';
 export * from './case-types';
+export * from './publication-types';
 export * from './tenant-owned';
 
-export const ENTITIES = [Tenant, User, ApiKey, Ward, Category, Case, CaseEvent, AuditLog, OutboxEvent];
+export const ENTITIES = [
+  Tenant,
+  User,
+  ApiKey,
+  Ward,
+  Category,
+  Case,
+  CaseEvent,
+  AuditLog,
+  OutboxEvent,
+  PublicEvent,
+  NewsItem,
+];

@@ -2,10 +2,12 @@ import { InitialSchema1764288000000 } from './1764288000000-initial-schema';
 import { Casework1764374400000 } from './1764374400000-casework';
 import { ChangeRecords1764460800000 } from './1764460800000-change-records';
 import { IdempotencyKeys1764800000000 } from './1764800000000-idempotency-keys';
+import { EventsAndNews1764900000000 } from './1764900000000-events-and-news';
 
 export const MIGRATIONS = [
   InitialSchema1764288000000,
   Casework1764374400000,
   ChangeRecords1764460800000,
   IdempotencyKeys1764800000000,
+  EventsAndNews1764900000000,
 ];

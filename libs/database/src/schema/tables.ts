@@ -42,6 +42,8 @@ export const TABLES = {
   audit_logs: { privileges: ['SELECT', 'INSERT'], tenant: true },
   outbox_events: { privileges: ['SELECT', 'INSERT'], tenant: true },
   idempotency_keys: { privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'], tenant: true },
+  events: { privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'], tenant: true },
+  news: { privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'], tenant: true },
 } as const satisfies Record<string, TableAccess>;
 
 export type TableName = keyof typeof TABLES;
