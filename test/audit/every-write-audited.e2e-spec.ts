@@ -297,6 +297,6 @@ describe('every write is recorded once, whoever makes it', () => {
       const other = await newUser(tenant.slug, 'caseworker');
       const disabled = await onlyEntry(tenant.id, () => json(['user', 'disable', other.id]));
       expect(disabled).toMatchObject({ action: 'user.disabled', resourceId: other.id });
-    });
+    }, 180_000);
   });
 });

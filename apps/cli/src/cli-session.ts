@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { AppConfig, ConfigError } from '@wardline/common/config/app-config';
-import { type DatabaseEndpoint, openDatabaseEndpoint, pendingMigrations, prepareDatabase } from '@wardline/database';
+import { type DatabaseEndpoint, openDatabaseEndpoint, prepareDatabase } from '@wardline/database';
 import { openOperator, type OperatorServices } from '@wardline/operations';
 import { systemActor } from '@wardline/tenancy';
 import { CliError, EXIT_USAGE } from './cli-error';
@@ -56,10 +56,10 @@ export async function withOperator<T>(
   try {
     endpoint = await openDatabaseEndpoint(config);
     const applied = migrate ? await prepareDatabase(endpoint.ownerUrl, endpoint.appUrl) : [];
-    if (!migrate && (await pendingMigrations(endpoint.ownerUrl)) > 0) {
+    const services = (operator = await openOperator(config, endpoint));
+    if (!migrate && (await services.schemaBehind())) {
       throw new CliError('The database schema is not up to date: run `npm run -s cli -- migrate` first', EXIT_USAGE);
     }
-    const services = (operator = await openOperator(config, endpoint));
     return await services.as(systemActor(operatorName()), () => work({ ...services, applied }));
   } finally {
     await close();

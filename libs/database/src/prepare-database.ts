@@ -65,18 +65,3 @@ export async function prepareDatabase(ownerUrl: string, appUrl: string): Promise
     await owner.destroy();
   }
 }
-
-/** How many migrations the database still lacks (0 when up to date). */
-export async function pendingMigrations(ownerUrl: string): Promise<number> {
-  const owner = await openDataSource(ownerUrl, 1);
-  try {
-    const [{ count }] = (await owner
-      .query(`SELECT count(*)::int AS count FROM schema_migrations WHERE name = ANY($1)`, [
-        owner.migrations.map((migration) => migration.name),
-      ])
-      .catch(() => [{ count: 0 }])) as { count: number }[];
-    return owner.migrations.length - count;
-  } finally {
-    await owner.destroy();
-  }
-}

@@ -5,6 +5,7 @@ import type { AppConfig } from '@wardline/common';
 import { CoreModule } from '@wardline/core';
 import type { DatabaseEndpoint } from '@wardline/database';
 import { type Actor, ActorContext } from '@wardline/tenancy';
+import { DataSource } from 'typeorm';
 import { DemoSeeder } from './demo-seeder';
 import { OperationsModule } from './operations.module';
 
@@ -25,6 +26,8 @@ export interface OperatorServices {
   users: UserAccountsService;
   apiKeys: ApiKeysService;
   demo: DemoSeeder;
+  /** Whether the database lacks migrations this code expects. */
+  schemaBehind(): Promise<boolean>;
   /** Runs work as `actor` (the audit log names it). */
   as<T>(actor: Actor, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -42,6 +45,7 @@ export async function openOperator(config: AppConfig, endpoint: DatabaseEndpoint
     users: context.get(UserAccountsService),
     apiKeys: context.get(ApiKeysService),
     demo: context.get(DemoSeeder),
+    schemaBehind: () => context.get(DataSource).showMigrations(),
     as: (actor, work) => actors.run(actor, work),
     close: () => context.close(),
   };
