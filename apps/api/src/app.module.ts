@@ -10,6 +10,7 @@ import {
 } from '@wardline/common';
 import { CoreModule } from '@wardline/core';
 import type { DatabaseEndpoint } from '@wardline/database';
+import { WebhookWorkerModule } from '@wardline/webhooks';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditLogsModule } from './modules/audit-logs/audit-logs.module';
 import { CasesModule } from './modules/cases/cases.module';
@@ -19,6 +20,7 @@ import { HeavyWorkModule } from './shared/heavy-work/heavy-work.module';
 import { MeModule } from './modules/me/me.module';
 import { UsersModule } from './modules/users/users.module';
 import { WardsModule } from './modules/wards/wards.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -52,6 +54,9 @@ export class AppModule {
         CasesModule,
         UsersModule,
         AuditLogsModule,
+        WebhooksModule,
+        // The embedded default is one process: it delivers webhooks itself (elsewhere: apps/worker).
+        ...(endpoint.embedded ? [WebhookWorkerModule.forRoot()] : []),
       ],
       providers: [
         { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },

@@ -41,6 +41,8 @@ export const TABLES = {
   case_reference_counters: { privileges: ['SELECT', 'INSERT', 'UPDATE'], tenant: true },
   audit_logs: { privileges: ['SELECT', 'INSERT'], tenant: true },
   outbox_events: { privileges: ['SELECT', 'INSERT'], tenant: true },
+  webhook_endpoints: { privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'], tenant: true },
+  webhook_deliveries: { privileges: ['SELECT', 'INSERT', 'UPDATE'], tenant: true },
 } as const satisfies Record<string, TableAccess>;
 
 export type TableName = keyof typeof TABLES;

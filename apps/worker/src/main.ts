@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { AppConfig, ConfigError } from '@wardline/common';
+import { openDatabaseEndpoint, prepareDatabase } from '@wardline/database';
+import { openWorker } from './worker.module';
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = new AppConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+
+  const endpoint = await openDatabaseEndpoint(config);
+  await prepareDatabase(endpoint.ownerUrl, endpoint.appUrl);
+  const worker = await openWorker(config, endpoint);
+  worker.enableShutdownHooks();
+  process.stdout.write('Wardline worker is delivering webhooks\n');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    process.stdout.write(`${signal} received: finishing deliveries in flight\n`);
+    await worker.close().catch(() => undefined);
+    await endpoint.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Wardline worker failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,138 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ChangeRecorder } from '@wardline/changes';
+import { WebhookDelivery, WebhookEndpoint } from '@wardline/database';
+import { ActorContext, InjectTenantRepository, systemActor, TenantRepository, TenantTransaction } from '@wardline/tenancy';
+import { nextRetryDelay, parseRetryAfter } from './retry-schedule';
+import { signatureHeader } from './webhook-secret';
+import { type SendOutcome, WebhookSender } from './webhook-sender';
+import { WEBHOOK_WORKER_OPTIONS, type WebhookWorkerOptions } from './webhook-worker.options';
+
+/** A row the claim handed to this worker. */
+export interface ClaimedDelivery {
+  deliveryId: string;
+  tenantId: string;
+}
+
+export const WORKER_ACTOR = systemActor('webhook-worker');
+const FAILING_DAYS_BEFORE_DISABLE = 3;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+type Result = Pick<
+  WebhookDelivery,
+  'state' | 'nextAttemptAt' | 'lastStatusCode' | 'lastDurationMs' | 'lastError' | 'lastResponseBody'
+>;
+
+/**
+ * One attempt at one delivery, inside the delivery's own tenant context: read the row and its
+ * endpoint, sign and send without holding a connection, then record the outcome and its
+ * consequences for the endpoint (a 410 or three days of failure disable it, audited).
+ */
+@Injectable()
+export class DeliveryAttempt {
+  constructor(
+    @InjectTenantRepository(WebhookDelivery) private readonly deliveries: TenantRepository<WebhookDelivery>,
+    @InjectTenantRepository(WebhookEndpoint) private readonly endpoints: TenantRepository<WebhookEndpoint>,
+    private readonly transaction: TenantTransaction,
+    private readonly actors: ActorContext,
+    private readonly recorder: ChangeRecorder,
+    private readonly sender: WebhookSender,
+    @Inject(WEBHOOK_WORKER_OPTIONS) private readonly options: WebhookWorkerOptions,
+  ) {}
+
+  run({ deliveryId, tenantId }: ClaimedDelivery): Promise<void> {
+    return this.actors.run(WORKER_ACTOR, async () => {
+      const found = await this.transaction.runFor(tenantId, async () => {
+        const delivery = await this.deliveries.findById(deliveryId);
+        const endpoint = delivery && (await this.endpoints.findById(delivery.endpointId));
+        return delivery && endpoint ? { delivery, endpoint } : null;
+      });
+      if (!found) return;
+      const sentAt = this.options.clock();
+      const outcome = await this.sender.send(this.request(found.delivery, found.endpoint, sentAt));
+      await this.transaction.runFor(tenantId, () => this.record(found.delivery, found.endpoint, outcome, sentAt));
+    });
+  }
+
+  private request(delivery: WebhookDelivery, endpoint: WebhookEndpoint, sentAt: Date) {
+    const body = JSON.stringify(delivery.payload);
+    const secrets = [endpoint.secret];
+    if (endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > sentAt) {
+      secrets.push(endpoint.previousSecret);
+    }
+    return {
+      url: endpoint.url,
+      body,
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Wardline-Webhooks/1',
+        'webhook-id': delivery.messageId,
+        'webhook-timestamp': String(Math.floor(sentAt.getTime() / 1000)),
+        'webhook-signature': signatureHeader(secrets, delivery.messageId, sentAt, body),
+        'x-wardline-event': delivery.eventType,
+      },
+    };
+  }
+
+  private async record(delivery: WebhookDelivery, endpoint: WebhookEndpoint, outcome: SendOutcome, sentAt: Date) {
+    const result = this.resultOf(delivery, outcome, sentAt);
+    await this.deliveries.updateMany([delivery.id], {
+      ...result,
+      attempts: delivery.attempts + 1,
+      lastAttemptAt: sentAt,
+      leasedUntil: null,
+    });
+    if (result.state === 'succeeded') {
+      await this.endpoints.updateMany([endpoint.id], { failingSince: null }, 'failing_since IS NOT NULL');
+      return;
+    }
+    if (outcome.kind === 'answered' && outcome.statusCode === 410) {
+      await this.disable(endpoint.id, 'The endpoint answered 410 Gone');
+      return;
+    }
+    const failingSince = endpoint.failingSince ?? sentAt;
+    if (sentAt.getTime() - failingSince.getTime() >= FAILING_DAYS_BEFORE_DISABLE * DAY_MS) {
+      await this.disable(
+        endpoint.id,
+        `Deliveries failed for ${FAILING_DAYS_BEFORE_DISABLE} days in a row (since ${failingSince.toISOString()})`,
+      );
+    } else if (!endpoint.failingSince) {
+      await this.endpoints.updateMany([endpoint.id], { failingSince }, 'failing_since IS NULL');
+    }
+  }
+
+  private resultOf(delivery: WebhookDelivery, outcome: SendOutcome, sentAt: Date): Result {
+    const common = { lastDurationMs: outcome.durationMs, nextAttemptAt: null };
+    if (outcome.kind === 'refused') {
+      return { ...common, state: 'dead', lastStatusCode: null, lastError: outcome.error, lastResponseBody: null };
+    }
+    const answered = outcome.kind === 'answered';
+    const statusCode = answered ? outcome.statusCode : null;
+    const facts = {
+      ...common,
+      lastStatusCode: statusCode,
+      lastResponseBody: answered ? outcome.body : null,
+    };
+    if (statusCode !== null && statusCode >= 200 && statusCode < 300) {
+      return { ...facts, state: 'succeeded', lastError: null };
+    }
+    const lastError = answered ? `The endpoint answered ${outcome.statusCode}` : outcome.error;
+    const delay =
+      statusCode === 410
+        ? null
+        : nextRetryDelay(delivery.attempts + 1, answered ? parseRetryAfter(outcome.retryAfter, sentAt) : null);
+    if (delay === null) return { ...facts, state: 'dead', lastError };
+    return { ...facts, state: 'failed', lastError, nextAttemptAt: new Date(sentAt.getTime() + delay) };
+  }
+
+  private async disable(endpointId: string, reason: string): Promise<void> {
+    const outcome = await this.endpoints.update(endpointId, { enabled: false, disabledReason: reason });
+    if (outcome.kind !== 'updated' || !outcome.before.enabled) return;
+    await this.recorder.record({
+      action: 'webhook.disabled',
+      resourceType: 'webhook',
+      resourceId: endpointId,
+      before: { enabled: true, disabledReason: outcome.before.disabledReason },
+      after: { enabled: false, disabledReason: reason },
+    });
+  }
+}
