@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { type Agent, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Injectable } from '@nestjs/common';
 import { isRefusedAddress, UrlRefusedError, WebhookUrlPolicy } from './webhook-url-policy';
@@ -37,7 +37,7 @@ export class WebhookSender {
       return { kind: 'refused', error: (error as UrlRefusedError).message, durationMs: 0 };
     }
     try {
-      const answer = await this.post(url, message);
+      const answer = await this.post(url, await this.policy.agentFor(url), message);
       return { kind: 'answered', ...answer, durationMs: elapsed() };
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
@@ -47,12 +47,12 @@ export class WebhookSender {
     }
   }
 
-  private post(url: URL, message: WebhookRequest) {
+  private post(url: URL, agent: Agent, message: WebhookRequest) {
     return new Promise<{ statusCode: number; body: string; retryAfter: string | undefined }>((resolve, reject) => {
       const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
       const request = send(url, {
         method: 'POST',
-        agent: this.policy.agentFor(url),
+        agent,
         headers: { ...message.headers, 'content-length': String(Buffer.byteLength(message.body)) },
         signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
       });

@@ -4,9 +4,10 @@ import { isIP } from 'node:net';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@wardline/common';
 import ipaddr from 'ipaddr.js';
-import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
 
 const REFUSED_BY_AGENT = /is not allowed/;
+/** The filtering agent ships as an ES module only: loaded once, on first use. */
+const filteringAgents = import('request-filtering-agent');
 
 /** Why a delivery was not even attempted: the URL or an address it resolved to is forbidden. */
 export class UrlRefusedError extends Error {}
@@ -73,7 +74,7 @@ export class WebhookUrlPolicy {
   }
 
   /** The agent that refuses forbidden addresses when it connects (one per kind, kept alive). */
-  agentFor(url: URL): Agent {
+  async agentFor(url: URL): Promise<Agent> {
     const exempt = this.allowedHostnames.has(hostOf(url));
     const key = `${url.protocol}${exempt ? 'exempt' : ''}`;
     let agent = this.agents.get(key);
@@ -83,6 +84,7 @@ export class WebhookUrlPolicy {
         allowPrivateIPAddress: exempt,
         allowIPAddressList: [...this.allowedAddresses],
       };
+      const { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } = await filteringAgents;
       agent = url.protocol === 'https:' ? new RequestFilteringHttpsAgent(options) : new RequestFilteringHttpAgent(options);
       this.agents.set(key, agent);
     }
