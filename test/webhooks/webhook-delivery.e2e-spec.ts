@@ -9,6 +9,9 @@ const ALLOW_LOOPBACK = { WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOWED_HOSTS: '127
 const SECOND = 1000;
 const HOUR = 3600 * SECOND;
 
+const verify = (secret: string, request: ReceivedWebhook) =>
+  new Webhook(secret).verify(request.body, request.headers as Record<string, string>);
+
 interface CreatedWebhook {
   id: string;
   secret: string;
@@ -62,8 +65,6 @@ describe('webhook delivery (a real receiver on loopback, a real worker)', () => 
       lastAttemptAt: string | null;
       nextAttemptAt: string | null;
     }[];
-  const verify = (secret: string, request: ReceivedWebhook) =>
-    new Webhook(secret).verify(request.body, request.headers as Record<string, string>);
 
   it('sends one signed delivery per subscribed endpoint, and nothing to others', async () => {
     const [first, second, unsubscribed, otherTenant] = [newPath(), newPath(), newPath(), newPath()];
@@ -220,7 +221,10 @@ describe('webhook delivery (a real receiver on loopback, a real worker)', () => 
     const after = receiver.at(hook)[1];
     expect(String(after.headers['webhook-signature']).split(' ')).toHaveLength(1);
     // The verifier checks the timestamp against the real clock: verify the signature only.
-    const unsigned = { ...after, headers: { ...after.headers, 'webhook-timestamp': String(Math.floor(Date.now() / 1000)) } };
+    const unsigned = {
+      ...after,
+      headers: { ...after.headers, 'webhook-timestamp': String(Math.floor(Date.now() / 1000)) },
+    };
     const signed = new Webhook(newSecret).sign(
       String(after.headers['webhook-id']),
       new Date(Number(after.headers['webhook-timestamp']) * 1000),
@@ -278,7 +282,10 @@ describe('webhook delivery (a real receiver on loopback, a real worker)', () => 
     await createWebhook(other, first, ['case_created']);
     await createWebhook(other, second, ['case_created']);
     const fast = { autoStart: true, pollIntervalMs: 10 };
-    const [one, two] = await Promise.all([startTestWorker(ALLOW_LOOPBACK, fast), startTestWorker(ALLOW_LOOPBACK, fast)]);
+    const [one, two] = await Promise.all([
+      startTestWorker(ALLOW_LOOPBACK, fast),
+      startTestWorker(ALLOW_LOOPBACK, fast),
+    ]);
     try {
       const cases = 20;
       for (let index = 0; index < cases; index++) await createCase(other);

@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ChangeRecorder } from '@wardline/changes';
 import { WebhookDelivery, WebhookEndpoint } from '@wardline/database';
-import { ActorContext, InjectTenantRepository, systemActor, TenantRepository, TenantTransaction } from '@wardline/tenancy';
+import {
+  ActorContext,
+  InjectTenantRepository,
+  systemActor,
+  TenantRepository,
+  TenantTransaction,
+} from '@wardline/tenancy';
 import { nextRetryDelay, parseRetryAfter } from './retry-schedule';
 import { signatureHeader } from './webhook-secret';
 import { type SendOutcome, WebhookSender } from './webhook-sender';

@@ -30,7 +30,6 @@ export class WebhookUrlPolicy {
 
   constructor(private readonly config: AppConfig) {
     const entries = config.webhookAllowedHosts.map((entry) => entry.toLowerCase());
-    const isAddress = (entry: string) => isIP(entry) !== 0 || entry.includes('/');
     this.allowedHostnames = new Set(entries.filter((entry) => !isAddress(entry)));
     this.allowedAddresses = entries.filter(isAddress);
   }
@@ -85,7 +84,8 @@ export class WebhookUrlPolicy {
         allowIPAddressList: [...this.allowedAddresses],
       };
       const { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } = await filteringAgents;
-      agent = url.protocol === 'https:' ? new RequestFilteringHttpsAgent(options) : new RequestFilteringHttpAgent(options);
+      agent =
+        url.protocol === 'https:' ? new RequestFilteringHttpsAgent(options) : new RequestFilteringHttpAgent(options);
       this.agents.set(key, agent);
     }
     return agent;
@@ -109,5 +109,7 @@ export class WebhookUrlPolicy {
     return listed || parsed.range() === 'unicast';
   }
 }
+
+const isAddress = (entry: string): boolean => isIP(entry) !== 0 || entry.includes('/');
 
 const hostOf = (url: URL): string => url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();

@@ -1,10 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type ClaimedDelivery, DeliveryAttempt } from './delivery-attempt';
@@ -51,7 +45,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
     this.running = false;
     clearTimeout(this.timer);
     await this.polling;
-    await Promise.allSettled([...this.inFlight]);
+    await Promise.allSettled(this.inFlight);
   }
 
   /** Claims and starts what is due now; resolves when those deliveries are recorded (tests, bench). */

@@ -10,10 +10,34 @@ import { Ward } from './ward.entity';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 
-export { ApiKey, AuditLog, Case, CaseEvent, Category, OutboxEvent, Tenant, User, Ward, WebhookDelivery, WebhookEndpoint };
+export {
+  ApiKey,
+  AuditLog,
+  Case,
+  CaseEvent,
+  Category,
+  OutboxEvent,
+  Tenant,
+  User,
+  Ward,
+  WebhookDelivery,
+  WebhookEndpoint,
+};
 export { WEBHOOK_DELIVERY_STATES, type WebhookDeliveryState } from './webhook-delivery.entity';
 export * from './policy-types';
 export * from './case-types';
 export * from './tenant-owned';
 
-export const ENTITIES = [Tenant, User, ApiKey, Ward, Category, Case, CaseEvent, AuditLog, OutboxEvent, WebhookEndpoint, WebhookDelivery];
+export const ENTITIES = [
+  Tenant,
+  User,
+  ApiKey,
+  Ward,
+  Category,
+  Case,
+  CaseEvent,
+  AuditLog,
+  OutboxEvent,
+  WebhookEndpoint,
+  WebhookDelivery,
+];

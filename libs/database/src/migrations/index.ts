@@ -3,4 +3,9 @@ import { Casework1764374400000 } from './1764374400000-casework';
 import { ChangeRecords1764460800000 } from './1764460800000-change-records';
 import { Webhooks1765100000000 } from './1765100000000-webhooks';
 
-export const MIGRATIONS = [InitialSchema1764288000000, Casework1764374400000, ChangeRecords1764460800000, Webhooks1765100000000];
+export const MIGRATIONS = [
+  InitialSchema1764288000000,
+  Casework1764374400000,
+  ChangeRecords1764460800000,
+  Webhooks1765100000000,
+];

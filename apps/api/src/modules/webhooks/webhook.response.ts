@@ -1,6 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { WEBHOOK_EVENT_TYPES } from '@wardline/changes';
-import { WEBHOOK_DELIVERY_STATES, type WebhookDelivery, type WebhookDeliveryState, type WebhookEndpoint } from '@wardline/database';
+import {
+  WEBHOOK_DELIVERY_STATES,
+  type WebhookDelivery,
+  type WebhookDeliveryState,
+  type WebhookEndpoint,
+} from '@wardline/database';
 import { PaginationResponse } from '../../shared/pagination.response';
 
 export class WebhookResponse {

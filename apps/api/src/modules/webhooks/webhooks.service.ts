@@ -87,7 +87,12 @@ export class WebhooksService {
       secret: newWebhookSecret(),
     });
     const shown = toWebhookResponse(endpoint);
-    await this.recorder.record({ action: 'webhook.created', resourceType: 'webhook', resourceId: endpoint.id, after: shown });
+    await this.recorder.record({
+      action: 'webhook.created',
+      resourceType: 'webhook',
+      resourceId: endpoint.id,
+      after: shown,
+    });
     return versioned({ ...shown, secret: endpoint.secret }, endpoint.version);
   }
 
