@@ -10,6 +10,8 @@ export interface ReceivedWebhook {
 export interface ScriptedAnswer {
   status: number;
   headers?: Record<string, string>;
+  /** Take the request and never answer (a hung receiver). */
+  hang?: boolean;
 }
 
 /**
@@ -30,6 +32,7 @@ export class WebhookReceiver {
         const path = request.url ?? '/';
         this.received.push({ path, headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
         const answer = this.scripts.get(path)?.shift() ?? { status: 200 };
+        if (answer.hang) return;
         response.writeHead(answer.status, { 'content-type': 'text/plain', ...answer.headers });
         response.end('ok');
       });

@@ -1,3 +1,6 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import type { KeyedUser } from '../support/fixtures';
 import { useApiSuite } from '../support/suite';
@@ -7,6 +10,16 @@ import { type ReceivedWebhook, WebhookReceiver } from '../support/webhook-receiv
 /** Loopback is allowed only by configuration, as a developer would run it. */
 const ALLOW_LOOPBACK = { WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' };
 const SECOND = 1000;
+const ROOT = join(__dirname, '..', '..');
+
+/** Waits until `done()` holds, polling; fails after `withinMs`. */
+async function eventually(done: () => boolean, withinMs = 20 * SECOND): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 const HOUR = 3600 * SECOND;
 
 const verify = (secret: string, request: ReceivedWebhook) =>
@@ -275,6 +288,34 @@ describe('webhook delivery (a real receiver on loopback, a real worker)', () => 
     } finally {
       await strict.close();
     }
+  });
+
+  it('delivers a message after the worker process is killed (SIGKILL) mid-delivery', async () => {
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'ensure-built.js'), '--app', 'worker'], { cwd: ROOT });
+    const hook = newPath();
+    const webhook = await createWebhook(admin, hook, ['case_created']);
+    receiver.script(hook, { status: 200, hang: true });
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')], {
+      cwd: ROOT,
+      env: { ...process.env, ...ALLOW_LOOPBACK, LOG_LEVEL: 'silent' },
+      stdio: 'ignore',
+    });
+    try {
+      await createCase();
+      await eventually(() => receiver.at(hook).length === 1);
+    } finally {
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+    }
+    expect((await deliveriesOf(webhook))[0]).toMatchObject({ state: 'pending', attempts: 0 });
+
+    await worker.deliverDue(); // the dead worker's lease still holds the row
+    expect(receiver.at(hook)).toHaveLength(1);
+    worker.clock.advance(61 * SECOND); // the lease (60 s) runs out
+    await worker.deliverDue();
+    const [hung, delivered] = receiver.at(hook);
+    expect(delivered.headers['webhook-id']).toBe(hung.headers['webhook-id']);
+    expect((await deliveriesOf(webhook))[0]).toMatchObject({ state: 'succeeded', attempts: 1 });
   });
 
   it('shares the work between two workers without delivering a message twice', async () => {
