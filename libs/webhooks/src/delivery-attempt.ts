@@ -13,12 +13,6 @@ import { signatureHeader } from './webhook-secret';
 import { type SendOutcome, WebhookSender } from './webhook-sender';
 import { WEBHOOK_WORKER_OPTIONS, type WebhookWorkerOptions } from './webhook-worker.options';
 
-/** A row the claim handed to this worker. */
-export interface ClaimedDelivery {
-  deliveryId: string;
-  tenantId: string;
-}
-
 export const WORKER_ACTOR = systemActor('webhook-worker');
 const FAILING_DAYS_BEFORE_DISABLE = 3;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -45,17 +39,35 @@ export class DeliveryAttempt {
     @Inject(WEBHOOK_WORKER_OPTIONS) private readonly options: WebhookWorkerOptions,
   ) {}
 
-  run({ deliveryId, tenantId }: ClaimedDelivery): Promise<void> {
+  /** Works through claimed rows of one tenant: one read for all of them, then each on its own. */
+  run(tenantId: string, deliveryIds: readonly string[]): Promise<void> {
     return this.actors.run(WORKER_ACTOR, async () => {
-      const found = await this.transaction.runFor(tenantId, async () => {
-        const delivery = await this.deliveries.findById(deliveryId);
-        const endpoint = delivery && (await this.endpoints.findById(delivery.endpointId));
-        return delivery && endpoint ? { delivery, endpoint } : null;
-      });
-      if (!found) return;
-      const sentAt = this.options.clock();
-      const outcome = await this.sender.send(this.request(found.delivery, found.endpoint, sentAt));
-      await this.transaction.runFor(tenantId, () => this.record(found.delivery, found.endpoint, outcome, sentAt));
+      const loaded = await this.transaction.runFor(tenantId, () => this.load(deliveryIds));
+      await Promise.all(
+        loaded.map(async ({ delivery, endpoint }) => {
+          const sentAt = this.options.clock();
+          const outcome = await this.sender.send(this.request(delivery, endpoint, sentAt));
+          await this.transaction.runFor(tenantId, () => this.record(delivery, endpoint, outcome, sentAt));
+        }),
+      );
+    });
+  }
+
+  private async load(deliveryIds: readonly string[]) {
+    const deliveries = await this.deliveries
+      .query('delivery')
+      .andWhere('delivery.id IN (:...deliveryIds)', { deliveryIds })
+      .getMany();
+    if (deliveries.length === 0) return [];
+    const endpointIds = [...new Set(deliveries.map((delivery) => delivery.endpointId))];
+    const endpoints = await this.endpoints
+      .query('endpoint')
+      .andWhere('endpoint.id IN (:...endpointIds)', { endpointIds })
+      .getMany();
+    const byId = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint]));
+    return deliveries.flatMap((delivery) => {
+      const endpoint = byId.get(delivery.endpointId);
+      return endpoint ? [{ delivery, endpoint }] : [];
     });
   }
 
@@ -88,7 +100,7 @@ export class DeliveryAttempt {
       leasedUntil: null,
     });
     if (result.state === 'succeeded') {
-      await this.endpoints.updateMany([endpoint.id], { failingSince: null }, 'failing_since IS NOT NULL');
+      if (endpoint.failingSince) await this.endpoints.updateMany([endpoint.id], { failingSince: null });
       return;
     }
     if (outcome.kind === 'answered' && outcome.statusCode === 410) {

@@ -1,9 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type ClaimedDelivery, DeliveryAttempt } from './delivery-attempt';
+import { DeliveryAttempt } from './delivery-attempt';
 import { WebhookUrlPolicy } from './webhook-url-policy';
 import { WEBHOOK_WORKER_OPTIONS, type WebhookWorkerOptions } from './webhook-worker.options';
+
+interface ClaimedRow {
+  deliveryId: string;
+  tenantId: string;
+}
 
 /**
  * Polls for due deliveries and works through them with bounded concurrency. Claiming is the
@@ -13,10 +18,13 @@ import { WEBHOOK_WORKER_OPTIONS, type WebhookWorkerOptions } from './webhook-wor
 @Injectable()
 export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WebhookWorker.name);
-  private readonly inFlight = new Set<Promise<void>>();
+  /** Rows claimed and not yet recorded, in this process. */
+  private inFlight = 0;
+  private readonly batches = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private polling: Promise<void> | undefined;
+  private pollAgain = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -45,53 +53,72 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
     this.running = false;
     clearTimeout(this.timer);
     await this.polling;
-    await Promise.allSettled(this.inFlight);
+    await Promise.allSettled(this.batches);
   }
 
   /** Claims and starts what is due now; resolves when those deliveries are recorded (tests, bench). */
   async runOnce(): Promise<number> {
-    const claimed = await this.claim(this.options.concurrency - this.inFlight.size);
-    await Promise.allSettled(claimed.map((row) => this.launch(row)));
+    const claimed = await this.claim(this.options.concurrency - this.inFlight);
+    await Promise.allSettled(this.launchAll(claimed));
     return claimed.length;
   }
 
+  /** Polls after `delayMs`; asked again while a poll runs, polls once more right after it. */
   private schedule(delayMs: number): void {
     if (!this.running) return;
+    if (this.polling) {
+      this.pollAgain = true;
+      return;
+    }
+    clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.polling = this.poll().finally(() => (this.polling = undefined));
+      this.polling = this.poll().then((busy) => {
+        this.polling = undefined;
+        const again = busy || this.pollAgain;
+        this.pollAgain = false;
+        this.schedule(again ? 0 : this.options.pollIntervalMs);
+      });
     }, delayMs);
     this.timer.unref();
   }
 
-  private async poll(): Promise<void> {
-    let busy = false;
+  /** Claims what is due and free slots allow; true when it filled them all (more may be due). */
+  private async poll(): Promise<boolean> {
     try {
-      const free = this.options.concurrency - this.inFlight.size;
-      if (free > 0) {
-        const claimed = await this.claim(free);
-        for (const row of claimed) void this.launch(row);
-        busy = claimed.length === free;
-      }
+      const free = this.options.concurrency - this.inFlight;
+      if (free <= 0) return false;
+      const claimed = await this.claim(free);
+      this.launchAll(claimed);
+      return claimed.length === free;
     } catch (error) {
       this.logger.warn(`could not claim webhook deliveries: ${(error as Error).message}`);
+      return false;
     }
-    this.schedule(busy ? 0 : this.options.pollIntervalMs);
   }
 
-  private launch(row: ClaimedDelivery): Promise<void> {
+  /** One batch per tenant: each is read in its own tenant transaction. */
+  private launchAll(claimed: ClaimedRow[]): Promise<void>[] {
+    const byTenant = new Map<string, string[]>();
+    for (const row of claimed) byTenant.set(row.tenantId, [...(byTenant.get(row.tenantId) ?? []), row.deliveryId]);
+    return [...byTenant].map(([tenantId, deliveryIds]) => this.launch(tenantId, deliveryIds));
+  }
+
+  private launch(tenantId: string, deliveryIds: string[]): Promise<void> {
+    this.inFlight += deliveryIds.length;
     const work = this.attempt
-      .run(row)
-      .catch((error: unknown) => this.logger.warn(`delivery ${row.deliveryId} failed: ${(error as Error).message}`))
+      .run(tenantId, deliveryIds)
+      .catch((error: unknown) => this.logger.warn(`webhook deliveries failed: ${(error as Error).message}`))
       .finally(() => {
-        this.inFlight.delete(work);
-        // A freed slot may let the next due delivery go at once.
-        if (this.running && this.inFlight.size === this.options.concurrency - 1) this.schedule(0);
+        this.batches.delete(work);
+        this.inFlight -= deliveryIds.length;
+        // Freed slots may let the next due deliveries go at once.
+        if (this.running) this.schedule(0);
       });
-    this.inFlight.add(work);
+    this.batches.add(work);
     return work;
   }
 
-  private async claim(limit: number): Promise<ClaimedDelivery[]> {
+  private async claim(limit: number): Promise<ClaimedRow[]> {
     if (limit <= 0) return [];
     const rows = (await this.dataSource.query(
       'SELECT delivery_id, tenant_id FROM wardline_claim_webhook_deliveries($1, $2, $3, $4)',
