@@ -39,15 +39,27 @@ export class DeliveryAttempt {
     @Inject(WEBHOOK_WORKER_OPTIONS) private readonly options: WebhookWorkerOptions,
   ) {}
 
-  /** Works through claimed rows of one tenant: one read for all of them, then each on its own. */
+  /**
+   * Works through claimed rows of one tenant: one read for all of them; then per endpoint, its
+   * rows are sent side by side and recorded in one transaction (a slow endpoint holds only its own).
+   */
   run(tenantId: string, deliveryIds: readonly string[]): Promise<void> {
     return this.actors.run(WORKER_ACTOR, async () => {
       const loaded = await this.transaction.runFor(tenantId, () => this.load(deliveryIds));
+      const byEndpoint = new Map<WebhookEndpoint, WebhookDelivery[]>();
+      for (const { delivery, endpoint } of loaded)
+        byEndpoint.set(endpoint, [...(byEndpoint.get(endpoint) ?? []), delivery]);
       await Promise.all(
-        loaded.map(async ({ delivery, endpoint }) => {
-          const sentAt = this.options.clock();
-          const outcome = await this.sender.send(this.request(delivery, endpoint, sentAt));
-          await this.transaction.runFor(tenantId, () => this.record(delivery, endpoint, outcome, sentAt));
+        [...byEndpoint].map(async ([endpoint, deliveries]) => {
+          const sent = await Promise.all(
+            deliveries.map(async (delivery) => {
+              const sentAt = this.options.clock();
+              return { delivery, sentAt, outcome: await this.sender.send(this.request(delivery, endpoint, sentAt)) };
+            }),
+          );
+          await this.transaction.runFor(tenantId, async () => {
+            for (const { delivery, outcome, sentAt } of sent) await this.record(delivery, endpoint, outcome, sentAt);
+          });
         }),
       );
     });
