@@ -45,7 +45,7 @@ describe('tenant isolation', () => {
       key: b.subject.key,
       json: { url: 'http://127.0.0.1:9/b', events: ['case_created'] },
     });
-    expect(webhook.status).toBe(201);
+    if (webhook.status !== 201) throw new Error(`webhook fixture: ${webhook.status} ${webhook.text}`);
     bWebhookId = webhook.body.id;
   });
 

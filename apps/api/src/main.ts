@@ -1,21 +1,11 @@
 import 'reflect-metadata';
-import { AppConfig, ConfigError } from '@wardline/common';
+import { configOrExit } from '@wardline/common';
 import { openDatabaseEndpoint, prepareDatabase } from '@wardline/database';
 import { createApp } from './bootstrap/create-app';
 import { firstRun } from './bootstrap/first-run';
 
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = new AppConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`Configuration error: ${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
-
+  const config = configOrExit();
   const endpoint = await openDatabaseEndpoint(config);
   await prepareDatabase(endpoint.ownerUrl, endpoint.appUrl);
   const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
