@@ -7,7 +7,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testEnvironment: 'node',
   moduleNameMapper: {
-    '^@wardline/(auth|tenancy|database|common|operations|changes|casework|accounts|core)(|/.*)$':
+    '^@wardline/(auth|tenancy|database|common|operations|changes|casework|accounts|core|webhooks)(|/.*)$':
       '<rootDir>/libs/$1/src$2',
   },
   globalSetup: '<rootDir>/test/setup/global-setup.ts',

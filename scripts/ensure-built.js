@@ -9,7 +9,8 @@
  * under apps/cli and libs, or a build config file, is newer than the stamp. The stamp's mtime
  * is the moment the last successful build started, so edits made during a build count.
  * Concurrent callers serialise on a lock directory and re-check after waiting.
- * `--force` builds whatever the stamp says (`npm run build:cli`).
+ * `--force` builds whatever the stamp says (`npm run build:cli`). `--app worker` does the same for
+ * another application (the webhook worker, which tests start as a real process).
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -18,17 +19,21 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const at = (relative) => path.join(root, relative);
 
-const ENTRY = at('dist/apps/cli/src/main.js');
-const STAMP = at('dist/apps/cli/.build-stamp');
-const BUILD_INFO = at('dist/apps/cli/tsconfig.app.tsbuildinfo');
-const LOCK = at('dist/.cli-build.lock');
+const appFlag = process.argv.indexOf('--app');
+const APP = appFlag === -1 ? 'cli' : process.argv[appFlag + 1];
+if (!['cli', 'worker'].includes(APP)) throw new Error(`ensure-built: unknown application "${APP}"`);
+
+const ENTRY = at(`dist/apps/${APP}/src/main.js`);
+const STAMP = at(`dist/apps/${APP}/.build-stamp`);
+const BUILD_INFO = at(`dist/apps/${APP}/tsconfig.app.tsbuildinfo`);
+const LOCK = at(`dist/.${APP}-build.lock`);
 const NEST = at('node_modules/@nestjs/cli/bin/nest.js');
-const SOURCE_DIRS = ['apps/cli', 'libs'];
+const SOURCE_DIRS = [`apps/${APP}`, 'libs'];
 const CONFIG_FILES = [
   'package-lock.json',
   'tsconfig.json',
   'tsconfig.build.json',
-  'apps/cli/tsconfig.app.json',
+  `apps/${APP}/tsconfig.app.json`,
   'nest-cli.json',
 ];
 const LOCK_WAIT_MS = 5 * 60_000;
@@ -106,7 +111,7 @@ function acquireLock() {
       fs.rmSync(LOCK, { recursive: true, force: true });
       continue;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for another CLI build (${LOCK})`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for another ${APP} build (${LOCK})`);
     sleep(200);
   }
 }
@@ -117,12 +122,12 @@ function build() {
   // The incremental build info would skip emitting unchanged files whose output is gone.
   if (mtimeOf(ENTRY) === undefined) fs.rmSync(BUILD_INFO, { force: true });
   const startedAt = new Date();
-  const result = spawnSync(process.execPath, [NEST, 'build', 'cli'], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [NEST, 'build', APP], { cwd: root, encoding: 'utf8' });
   if (result.status !== 0 || mtimeOf(ENTRY) === undefined) {
     process.stderr.write(result.stdout ?? '');
     process.stderr.write(result.stderr ?? '');
     if (result.error) process.stderr.write(`${result.error.message}\n`);
-    process.stderr.write('ensure-built: building the CLI (nest build cli) failed\n');
+    process.stderr.write(`ensure-built: nest build ${APP} failed\n`);
     return false;
   }
   fs.writeFileSync(STAMP, `${startedAt.toISOString()}\n`);

@@ -35,7 +35,8 @@ async function auditEntriesOf(owner: DataSource, tenantId: string): Promise<Audi
 }
 
 describe('every write is recorded once, whoever makes it', () => {
-  const suite = useApiSuite();
+  // Webhook URLs on loopback are allowed by configuration, as in development.
+  const suite = useApiSuite({ WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
   let admin: KeyedUser;
   const entriesOf = (tenantId: string) => auditEntriesOf(suite.fixtures.owner, tenantId);
 
@@ -54,6 +55,7 @@ describe('every write is recorded once, whoever makes it', () => {
   const newCategory = () => create('/api/categories', { name: `Category ${suffix()}` });
   const newEvent = () => create('/api/events', EVENTS.draft());
   const newNews = () => create('/api/news', NEWS.draft());
+  const newWebhook = () => create('/api/webhooks', { url: 'http://127.0.0.1:9/hook', events: ['case_created'] });
 
   /** One entry per write operation of the API; a new write route must be added here. */
   const WRITES: Record<string, WriteCase> = {
@@ -163,6 +165,53 @@ describe('every write is recorded once, whoever makes it', () => {
       }),
       action: 'news.approved',
       resourceType: 'news',
+    },
+    'POST /api/webhooks': {
+      prepare: async () => ({ path: '/api/webhooks', body: { url: 'http://127.0.0.1:9/a', events: ['case_closed'] } }),
+      action: 'webhook.created',
+      resourceType: 'webhook',
+    },
+    'PATCH /api/webhooks/{id}': {
+      prepare: async () => {
+        const id = await newWebhook();
+        return { path: `/api/webhooks/${id}`, body: { events: ['case_updated'] }, resourceId: id };
+      },
+      action: 'webhook.updated',
+      resourceType: 'webhook',
+    },
+    'DELETE /api/webhooks/{id}': {
+      prepare: async () => {
+        const id = await newWebhook();
+        return { path: `/api/webhooks/${id}`, body: undefined, resourceId: id };
+      },
+      action: 'webhook.deleted',
+      resourceType: 'webhook',
+    },
+    'POST /api/webhooks/{id}/rotate-secret': {
+      prepare: async () => {
+        const id = await newWebhook();
+        return { path: `/api/webhooks/${id}/rotate-secret`, body: undefined, resourceId: id };
+      },
+      action: 'webhook.secret_rotated',
+      resourceType: 'webhook',
+    },
+    'POST /api/webhooks/{id}/test': {
+      prepare: async () => {
+        const id = await newWebhook();
+        return { path: `/api/webhooks/${id}/test`, body: undefined, resourceId: id };
+      },
+      action: 'webhook.tested',
+      resourceType: 'webhook',
+    },
+    'POST /api/webhooks/{id}/deliveries/{deliveryId}/redeliver': {
+      prepare: async () => {
+        const id = await newWebhook();
+        const ping = await suite.request('POST', `/api/webhooks/${id}/test`, { key: admin.key });
+        const deliveryId = ping.body.id as string;
+        return { path: `/api/webhooks/${id}/deliveries/${deliveryId}/redeliver`, body: undefined, resourceId: id };
+      },
+      action: 'webhook.redelivered',
+      resourceType: 'webhook',
     },
   };
 

@@ -19,12 +19,14 @@ interface TenantRows {
 }
 
 describe('tenant isolation', () => {
-  const suite = useApiSuite();
+  // Webhook URLs on loopback are allowed by configuration, as in development.
+  const suite = useApiSuite({ WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
   let app: TestApp;
   let fixtures: Fixtures;
   let request: HttpClient;
   let a: TenantRows;
   let b: TenantRows;
+  let bWebhookId: string;
 
   async function tenantWithRows(label: string): Promise<TenantRows> {
     const subject = await fixtures.keyedUser('council', 'admin', SCOPES);
@@ -54,6 +56,12 @@ describe('tenant isolation', () => {
     ({ app, fixtures, request } = suite);
     a = await tenantWithRows('A');
     b = await tenantWithRows('B');
+    const webhook = await request('POST', '/api/webhooks', {
+      key: b.subject.key,
+      json: { url: 'http://127.0.0.1:9/b', events: ['case_created'] },
+    });
+    if (webhook.status !== 201) throw new Error(`webhook fixture: ${webhook.status} ${webhook.text}`);
+    bWebhookId = webhook.body.id;
   });
 
   /** One of tenant B's ids for each id-addressed route template, and a body that passes validation. */
@@ -66,6 +74,11 @@ describe('tenant isolation', () => {
     '/api/cases/{id}/timeline': { id: b.caseId },
     '/api/events/{id}': { id: b.eventId, body: { title: 'Taken over', approved: true } },
     '/api/news/{id}': { id: b.newsId, body: { title: 'Taken over', approved: true } },
+    '/api/webhooks/{id}': { id: bWebhookId, body: { enabled: false } },
+    '/api/webhooks/{id}/rotate-secret': { id: bWebhookId },
+    '/api/webhooks/{id}/test': { id: bWebhookId },
+    '/api/webhooks/{id}/deliveries': { id: bWebhookId },
+    '/api/webhooks/{id}/deliveries/{deliveryId}/redeliver': { id: bWebhookId },
   });
 
   describe('through HTTP', () => {
@@ -109,6 +122,9 @@ describe('tenant isolation', () => {
         expect(item.body).toMatchObject({ approved: false, publishedAt: null });
         expect(item.body.title).toMatch(/ B$/);
       }
+      const webhook = await request('GET', `/api/webhooks/${bWebhookId}`, { key: b.subject.key });
+      expect(webhook.body.enabled).toBe(true);
+      expect(webhook.headers.get('etag')).toBe('W/"1"');
     });
 
     it("never lists or exports tenant B's rows to A", async () => {

@@ -11,6 +11,7 @@ import {
 } from '@wardline/common';
 import { CoreModule } from '@wardline/core';
 import type { DatabaseEndpoint } from '@wardline/database';
+import { WebhookWorkerModule } from '@wardline/webhooks';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AuditLogsModule } from './modules/audit-logs/audit-logs.module';
@@ -26,6 +27,7 @@ import { WardsModule } from './modules/wards/wards.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { loggingParams } from './observability/logging';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -47,6 +49,9 @@ export class AppModule {
         AuditLogsModule,
         EventsModule,
         NewsModule,
+        WebhooksModule,
+        // The embedded default is one process: it delivers webhooks itself (elsewhere: apps/worker).
+        ...(endpoint.embedded ? [WebhookWorkerModule.forRoot()] : []),
       ],
       providers: [
         Metrics,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { AppConfig, ConfigError } from '@wardline/common';
+import { configOrExit } from '@wardline/common';
 import { Logger } from '@nestjs/common';
 import { openDatabaseEndpoint, prepareDatabase } from '@wardline/database';
 import { createApp } from './bootstrap/create-app';
@@ -7,17 +7,7 @@ import { firstRun } from './bootstrap/first-run';
 import { shutdownGracefully } from './bootstrap/shutdown';
 
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = new AppConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`Configuration error: ${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
-
+  const config = configOrExit();
   const endpoint = await openDatabaseEndpoint(config);
   if (endpoint.relocatedTo) {
     process.stdout.write(

@@ -4,6 +4,7 @@ import { ActorContext, TenantContext, TenantTransaction } from '@wardline/tenanc
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { auditChanges } from './audit-changes';
 import type { WebhookEventType } from './webhook-event-types';
+import { fanOutToWebhooks } from './webhook-fan-out';
 
 export interface TimelineEntry {
   caseId: string;
@@ -92,13 +93,17 @@ export class ChangeRecorder {
 
     if (change.events?.length) {
       const timestamp = new Date().toISOString();
-      await manager.getRepository(OutboxEvent).insert(
+      const outbox = await manager.getRepository(OutboxEvent).insert(
         change.events.map((event) => ({
           tenantId,
           type: event.type,
           auditLogId: audit.id,
           payload: { event: event.type, timestamp, data: event.data },
         })) as QueryDeepPartialEntity<OutboxEvent>[],
+      );
+      await fanOutToWebhooks(
+        manager,
+        outbox.identifiers.map((identifier) => identifier.id as string),
       );
     }
     return audit;

@@ -7,6 +7,7 @@ const APP_FUNCTIONS = [
   'wardline_authenticate(bytea)',
   'wardline_touch_api_keys(uuid[], timestamptz[])',
   'wardline_purge_idempotency_keys()',
+  'wardline_claim_webhook_deliveries(timestamptz, integer, integer, integer)',
 ];
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;

@@ -123,3 +123,14 @@ function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string 
   }
   return raw;
 }
+
+/** The process's configuration; an invalid value ends the process (exit 2) with a message naming it. */
+export function configOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return new AppConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`Configuration error: ${error.message}\n`);
+    return process.exit(2);
+  }
+}

@@ -9,8 +9,25 @@ import { PublicEvent } from './public-event.entity';
 import { Tenant } from './tenant.entity';
 import { User } from './user.entity';
 import { Ward } from './ward.entity';
+import { WebhookDelivery } from './webhook-delivery.entity';
+import { WebhookEndpoint } from './webhook-endpoint.entity';
 
-export { ApiKey, AuditLog, Case, CaseEvent, Category, NewsItem, OutboxEvent, PublicEvent, Tenant, User, Ward };
+export {
+  ApiKey,
+  AuditLog,
+  Case,
+  CaseEvent,
+  Category,
+  NewsItem,
+  OutboxEvent,
+  PublicEvent,
+  Tenant,
+  User,
+  Ward,
+  WebhookDelivery,
+  WebhookEndpoint,
+};
+export { WEBHOOK_DELIVERY_STATES, type WebhookDeliveryState } from './webhook-delivery.entity';
 export * from './policy-types';
 export * from './case-types';
 export * from './publication-types';
@@ -28,4 +45,6 @@ export const ENTITIES = [
   OutboxEvent,
   PublicEvent,
   NewsItem,
+  WebhookEndpoint,
+  WebhookDelivery,
 ];

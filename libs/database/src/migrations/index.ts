@@ -3,6 +3,7 @@ import { Casework1764374400000 } from './1764374400000-casework';
 import { ChangeRecords1764460800000 } from './1764460800000-change-records';
 import { IdempotencyKeys1764800000000 } from './1764800000000-idempotency-keys';
 import { EventsAndNews1764900000000 } from './1764900000000-events-and-news';
+import { Webhooks1765100000000 } from './1765100000000-webhooks';
 
 export const MIGRATIONS = [
   InitialSchema1764288000000,
@@ -10,4 +11,5 @@ export const MIGRATIONS = [
   ChangeRecords1764460800000,
   IdempotencyKeys1764800000000,
   EventsAndNews1764900000000,
+  Webhooks1765100000000,
 ];

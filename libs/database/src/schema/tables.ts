@@ -44,6 +44,8 @@ export const TABLES = {
   idempotency_keys: { privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'], tenant: true },
   events: { privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'], tenant: true },
   news: { privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'], tenant: true },
+  webhook_endpoints: { privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'], tenant: true },
+  webhook_deliveries: { privileges: ['SELECT', 'INSERT', 'UPDATE'], tenant: true },
 } as const satisfies Record<string, TableAccess>;
 
 export type TableName = keyof typeof TABLES;

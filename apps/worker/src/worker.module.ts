@@ -1,0 +1,34 @@
+import { type DynamicModule, type INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { AppConfig } from '@wardline/common';
+import { CoreModule } from '@wardline/core';
+import type { DatabaseEndpoint } from '@wardline/database';
+import { WebhookWorkerModule, type WebhookWorkerOptions } from '@wardline/webhooks';
+
+/** The worker process: the API's core (as the application role, under row-level security) and the jobs. */
+@Module({})
+export class WorkerModule {
+  static forRoot(
+    config: AppConfig,
+    endpoint: DatabaseEndpoint,
+    options: Partial<WebhookWorkerOptions> = {},
+  ): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [CoreModule.forRoot({ config, endpoint, connectAs: 'app' }), WebhookWorkerModule.forRoot(options)],
+    };
+  }
+}
+
+/** Starts the worker's application context (`apps/worker`, tests, the bench). */
+export function openWorker(
+  config: AppConfig,
+  endpoint: DatabaseEndpoint,
+  options: Partial<WebhookWorkerOptions> = {},
+): Promise<INestApplicationContext> {
+  const levels = config.logLevel === 'silent' ? false : (['error', 'warn', 'log'] as const);
+  return NestFactory.createApplicationContext(WorkerModule.forRoot(config, endpoint, options), {
+    logger: levels === false ? false : [...levels],
+    abortOnError: false,
+  });
+}
