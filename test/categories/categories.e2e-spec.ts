@@ -3,7 +3,7 @@ import { Fixtures, type KeyedUser, uniqueSuffix } from '../support/fixtures';
 import { type ApiResponse, type HttpClient } from '../support/http';
 
 import { expectEnvelope, expectFieldError } from '../support/expectations';
-import { decodeCursor, encodeCursor } from '../support/cursors';
+import { decodeCursor, taggedCursor, untaggedCursor } from '../support/cursors';
 import { useApiSuite } from '../support/suite';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -539,10 +539,17 @@ describe('Categories (contract §4)', () => {
         (cursor[0] === 'W' ? 'X' : 'W') + cursor.slice(1),
         'garbage',
         '%%%',
-        encodeCursor({ sort, value, id }),
-        encodeCursor([sort, value]),
-        encodeCursor([sort, value, 'not-a-uuid']),
-        encodeCursor([sort, 1, id]),
+        untaggedCursor([sort, value, id]),
+        ...[
+          { sort, value, id },
+          { 0: sort, 1: value, 2: id, length: 3 },
+          [sort, value],
+          [sort, value, id, 'extra'],
+          [sort, value, 'not-a-uuid'],
+          [sort, 1, id],
+          [sort, null, id],
+          ['createdAt', value, id],
+        ].map(taggedCursor),
       ];
       for (const bad of tampered) expectFieldError(await list({ pageSize: 2, cursor: bad }), 400, 'cursor');
       expectEnvelope(await list({ page: 1, cursor }), 400);

@@ -2,6 +2,7 @@ import { SCOPES } from '@wardline/auth';
 import { Fixtures, type KeyedUser } from '../support/fixtures';
 import { type ApiResponse, type HttpClient, type RequestOptions } from '../support/http';
 
+import { taggedCursor } from '../support/cursors';
 import { expectEnvelope } from '../support/expectations';
 import { useApiSuite } from '../support/suite';
 
@@ -19,8 +20,6 @@ function expectNoLeak(response: ApiResponse): void {
 
 const corsHeaders = (response: ApiResponse) =>
   [...response.headers.keys()].filter((name) => name.toLowerCase().startsWith('access-control-'));
-
-const encodeCursor = (payload: unknown): string => Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
 
 describe('Errors, request ids, CORS, OpenAPI and health (contract §1)', () => {
   const suite = useApiSuite({ RATE_LIMIT_PER_MINUTE: '1000000' });
@@ -118,14 +117,14 @@ describe('Errors, request ids, CORS, OpenAPI and health (contract §1)', () => {
     it('input PostgreSQL cannot store (a NUL character) answers 4xx, not 500', async () => {
       const body = await request('POST', '/api/categories', withKey({ json: { name: 'Nul \u0000 byte' } }));
       expectEnvelope(body, [400, 422]);
-      const cursor = encodeCursor(['name', 'a\u0000b', '00000000-0000-4000-8000-000000000000']);
+      const cursor = taggedCursor(['name', 'a\u0000b', '00000000-0000-4000-8000-000000000000']);
       const list = await request('GET', `/api/wards?cursor=${cursor}`, withKey());
       expectEnvelope(list, 400);
     });
 
     it('a server error never shows a stack trace, SQL or driver message', async () => {
       // A NUL character reaches PostgreSQL, which refuses it: whatever the status, the body says nothing more.
-      const cursor = encodeCursor(['name', 'a\u0000b', '00000000-0000-4000-8000-000000000000']);
+      const cursor = taggedCursor(['name', 'a\u0000b', '00000000-0000-4000-8000-000000000000']);
       const responses = [
         await request('POST', '/api/wards', withKey({ json: { name: 'Nul \u0000 byte' } })),
         await request('GET', `/api/wards?cursor=${cursor}`, withKey()),
