@@ -1,5 +1,5 @@
 /** Benchmarks: the e2e set-up (fresh database, path aliases) but only `bench/*.bench.ts`. */
-const e2e = require('./jest.config.js').projects.find((project) => project.displayName === 'e2e');
+const { e2e } = require('./test/setup/jest-projects');
 
 /** @type {import('jest').Config} */
 module.exports = {
