@@ -36,8 +36,13 @@ describe('database unavailable', () => {
   afterAll(async () => {
     await app.close();
     await setLogin(true);
-    await fixtures.owner.query(`DROP OWNED BY ${role}`);
-    await fixtures.owner.query(`DROP ROLE IF EXISTS ${role}`);
+    // DROP OWNED rewrites the tables' grants: under prepareDatabase's lock, or a CLI starting
+    // meanwhile fails its own GRANTs with "tuple concurrently updated".
+    await fixtures.owner.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['wardline.prepare']);
+      await manager.query(`DROP OWNED BY ${role}`);
+      await manager.query(`DROP ROLE IF EXISTS ${role}`);
+    });
     await fixtures.close();
   });
 
