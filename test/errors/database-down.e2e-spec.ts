@@ -1,4 +1,5 @@
 import { appUrlFrom, passwordOf, prepareDatabase } from '@wardline/database';
+import { underPrepareLock } from '../support/database';
 import { Fixtures } from '../support/fixtures';
 import { type HttpClient, httpClient } from '../support/http';
 import { startTestApp, testEndpoint, type TestApp } from '../support/test-app';
@@ -36,10 +37,7 @@ describe('database unavailable', () => {
   afterAll(async () => {
     await app.close();
     await setLogin(true);
-    // DROP OWNED rewrites the tables' grants: under prepareDatabase's lock, or a CLI starting
-    // meanwhile fails its own GRANTs with "tuple concurrently updated".
-    await fixtures.owner.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['wardline.prepare']);
+    await underPrepareLock(fixtures.owner, async (manager) => {
       await manager.query(`DROP OWNED BY ${role}`);
       await manager.query(`DROP ROLE IF EXISTS ${role}`);
     });
