@@ -19,6 +19,16 @@ function expectNoLeak(response: ApiResponse): void {
   expect(response.text).not.toMatch(/relation "|violates|constraint|byte sequence|0x00/i);
 }
 
+/** A 500 is the bare envelope: no stack, SQL or driver text. */
+const expectBare500 = (response: ApiResponse) => {
+  expect({ status: response.status, body: response.body }).toEqual({
+    status: 500,
+    body: { error: 'Internal server error' },
+  });
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  expectNoLeak(response);
+};
+
 const corsHeaders = (response: ApiResponse) =>
   [...response.headers.keys()].filter((name) => name.toLowerCase().startsWith('access-control-'));
 
@@ -131,15 +141,6 @@ describe('Errors, request ids, CORS, OpenAPI and health (contract §1)', () => {
   });
 
   describe('a 500 says nothing but that it is one (contract §1)', () => {
-    const expectBare500 = (response: ApiResponse) => {
-      expect({ status: response.status, body: response.body }).toEqual({
-        status: 500,
-        body: { error: 'Internal server error' },
-      });
-      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-      expectNoLeak(response);
-    };
-
     it('an unexpected error in the code (a tenant time zone the runtime cannot read)', async () => {
       const broken = await fixtures.keyedUser('council', 'admin');
       await fixtures.owner.query(`UPDATE tenants SET timezone = 'Nowhere/Atlantis' WHERE id = $1`, [broken.tenant.id]);
