@@ -1,5 +1,5 @@
 import type { ApiResponse, HttpClient } from '../support/http';
-export { expectEnvelope, expectFieldError } from '../support/expectations';
+export { expectEnvelope, expectFieldError, expectVersionConflict } from '../support/expectations';
 export { type ApiSuite as CaseSuite, useApiSuite as useCaseSuite } from '../support/suite';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -10,6 +10,7 @@ import {
   createWard,
   DAY_MS,
   expectEnvelope,
+  expectVersionConflict,
   expectFieldError,
   getCase,
   ISO_MS,
@@ -260,7 +261,7 @@ describe('Cases: create, read, update and notes (contract §4)', () => {
         { summary: 'second writer', status: 'in_progress', assigneeId: assignee.id },
         { 'If-Match': 'W/"1"' },
       );
-      expectEnvelope(stale, 409);
+      expectVersionConflict(stale, 2);
 
       const reread = await suite.request<CaseBody>('GET', `/api/cases/${created.id}`, { key: admin.key });
       expect(reread.headers.get('etag')).toBe('W/"2"');

@@ -211,8 +211,7 @@ describe('Cases: list filters, sorts and paging (contract §3, §4)', () => {
       ];
       for (const [params, predicate] of combos) {
         const expected = sorted(all.filter(predicate));
-        expect({ params, count: expected.length }).toEqual({ params, count: expect.any(Number) });
-        expect(expected.length).toBeGreaterThan(0);
+        expect({ params, matches: expected.length > 0 }).toEqual({ params, matches: true });
         expect({ params, ids: await listIds({ ...params, pageSize: 100 }) }).toEqual({ params, ids: ids(expected) });
       }
     });

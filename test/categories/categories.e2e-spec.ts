@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Fixtures, type KeyedUser, uniqueSuffix } from '../support/fixtures';
 import { type ApiResponse, type HttpClient } from '../support/http';
 
-import { expectEnvelope, expectFieldError } from '../support/expectations';
+import { expectEnvelope, expectFieldError, expectVersionConflict } from '../support/expectations';
 import { decodeCursor, taggedCursor, untaggedCursor } from '../support/cursors';
 import { useApiSuite } from '../support/suite';
 
@@ -315,6 +315,20 @@ describe('Categories (contract §4)', () => {
       expect(reread.headers.get('etag')).toBe('W/"1"');
     });
 
+    it('PATCH closing a longer loop (a parent under its own child or grandchild) answers 422', async () => {
+      const top = await createCategory(admin.key, { name: label('Top') });
+      const middle = await createCategory(admin.key, { name: label('Middle'), parentId: top.id });
+      const bottom = await createCategory(admin.key, { name: label('Bottom'), parentId: middle.id });
+      for (const below of [middle, bottom]) {
+        expectFieldError(await patch(admin.key, top.id, { parentId: below.id }), 422, 'parentId');
+      }
+      const reread = await read(admin.key, top.id);
+      expect(reread.body.parentId).toBeNull();
+      expect(reread.headers.get('etag')).toBe('W/"1"');
+      const sideways = await createCategory(admin.key, { name: label('Sideways') });
+      expect((await patch(admin.key, bottom.id, { parentId: sideways.id })).status).toBe(200);
+    });
+
     it('PATCH with an unknown parentId answers 422', async () => {
       const created = await createCategory(admin.key, { name: label('Lonely') });
       expectFieldError(await patch(admin.key, created.id, { parentId: randomUUID() }), 422, 'parentId');
@@ -352,7 +366,7 @@ describe('Categories (contract §4)', () => {
         { description: 'second', enabled: false, slaDays: 9 },
         { 'If-Match': 'W/"1"' },
       );
-      expectEnvelope(stale, 409);
+      expectVersionConflict(stale, 2);
 
       const reread = await read(admin.key, created.id);
       expect(reread.headers.get('etag')).toBe('W/"2"');

@@ -18,3 +18,9 @@ export function expectFieldError(response: ApiResponse, status: number | number[
   const messages = response.body.details?.fields?.[field];
   expect({ field, messages }).toEqual({ field, messages: expect.arrayContaining([expect.any(String)]) });
 }
+
+/** A stale `If-Match`: 409 naming the version and ETag the resource has now. */
+export function expectVersionConflict(response: ApiResponse, currentVersion: number): void {
+  expectEnvelope(response, 409);
+  expect(response.body.details).toEqual({ currentVersion, currentETag: `W/"${currentVersion}"` });
+}

@@ -3,7 +3,7 @@ import { COUNCIL_TIERS } from '@wardline/database';
 import { Fixtures, type KeyedUser, uniqueSuffix } from '../support/fixtures';
 import { type ApiResponse, type HttpClient } from '../support/http';
 
-import { expectEnvelope, expectFieldError } from '../support/expectations';
+import { expectEnvelope, expectFieldError, expectVersionConflict } from '../support/expectations';
 import { parseCsv, parseCsvRecords } from '../support/csv';
 import { decodeCursor, taggedCursor, untaggedCursor } from '../support/cursors';
 import { useApiSuite } from '../support/suite';
@@ -213,7 +213,7 @@ describe('Wards (contract §4)', () => {
         headers: { 'If-Match': 'W/"1"' },
         json: { name: wardName('second writer'), boundaryDescription: 'second writer', enabled: false },
       });
-      expectEnvelope(stale, 409);
+      expectVersionConflict(stale, 2);
 
       const reread = await request<Ward>('GET', `/api/wards/${created.id}`, { key: admin.key });
       expect(reread.headers.get('etag')).toBe('W/"2"');
