@@ -346,12 +346,12 @@ describe('Wards (contract §4)', () => {
       expectFieldError(response, 400, 'enabled');
     });
 
-    it('a name containing a NUL character is rejected as bad input (4xx), never a 500', async () => {
+    it('a name containing a NUL character answers 400, never a 500', async () => {
       const response = await request('POST', '/api/wards', {
         key: admin.key,
         json: { name: `Nul\u0000${uniqueSuffix()}` },
       });
-      expectEnvelope(response, [400, 422]);
+      expectEnvelope(response, 400);
     });
 
     it('an unknown id and a non-UUID id answer 404 with the envelope (GET and PATCH)', async () => {
@@ -875,9 +875,9 @@ describe('Wards (contract §4)', () => {
       expect(json.body).toEqual([]);
     });
 
-    it('format=xml is refused with a 4xx envelope naming format (not a 500)', async () => {
+    it('format=xml answers 400 naming format', async () => {
       const response = await exportWards({ format: 'xml' });
-      expectFieldError(response, [400, 422], 'format');
+      expectFieldError(response, 400, 'format');
     });
 
     it('the export needs wards:read', async () => {
