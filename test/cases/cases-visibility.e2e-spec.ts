@@ -5,7 +5,7 @@ import { parseCsvRecords } from '../support/csv';
 import {
   type CaseBody,
   createCase,
-  createWard,
+  wardRef,
   expectEnvelope,
   getCase,
   ids,
@@ -75,8 +75,8 @@ describe('Cases: a caseworker key sees and changes only its owner’s cases (con
     [alice, bob] = [await caseworker('Alice Caseworker'), await caseworker('Bob Caseworker')];
     const councillor = await suite.fixtures.user(admin.tenant, 'councillor', 'Cllr Carol');
     councillorKey = (await suite.fixtures.key(admin.tenant, councillor, scopesOfPlan('council'))).key;
-    north = await createWard(suite.request, admin.key, 'North');
-    south = await createWard(suite.request, admin.key, 'South');
+    north = await wardRef(suite.request, admin.key, 'North');
+    south = await wardRef(suite.request, admin.key, 'South');
     const create = (body: Record<string, unknown>) =>
       createCase(suite.request, admin.key, { residentName: 'Visible Resident', ...body });
     a1 = await create({ summary: 'Alice one', assigneeId: alice.user.id, wardId: north.id, priority: 'high' });

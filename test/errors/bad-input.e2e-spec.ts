@@ -6,8 +6,8 @@ import { taggedCursor } from '../support/cursors';
 import { expectEnvelope } from '../support/expectations';
 import { underPrepareLock } from '../support/database';
 import { useApiSuite } from '../support/suite';
+import { UUID } from '../support/values';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const ONE_MIB = 1024 * 1024;
 
