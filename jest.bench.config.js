@@ -1,8 +1,10 @@
-/** Benchmarks: the test set-up (fresh database, path aliases) but only `bench/*.bench.ts`. */
-const base = require('./jest.config.js');
+/** Benchmarks: the e2e set-up (fresh database, path aliases) but only `bench/*.bench.ts`. */
+const { e2e } = require('./test/setup/jest-projects');
 
+/** @type {import('jest').Config} */
 module.exports = {
-  ...base,
+  ...e2e,
+  displayName: 'bench',
   roots: ['<rootDir>/bench'],
   testRegex: '.*\\.bench\\.ts$',
   testTimeout: 30 * 60_000,

@@ -1,4 +1,4 @@
-import { generateApiKey, LastUsedRecorder } from '@wardline/auth';
+import { generateApiKey, hashApiKey, LastUsedRecorder } from '@wardline/auth';
 import { Fixtures, type KeyedUser } from '../support/fixtures';
 import { type HttpClient } from '../support/http';
 import { type TestApp } from '../support/test-app';
@@ -86,6 +86,19 @@ describe('API key authentication (contract §2)', () => {
       const key = typeof candidate === 'function' ? candidate() : candidate;
       expectInvalidKey(await request('GET', '/api/me', { headers: { Authorization: `Bearer ${key}` } }));
       expectInvalidKey(await request('GET', '/api/me', { headers: { 'X-API-Key': key || ' ' } }));
+    });
+
+    it('a bad checksum is refused before any lookup, even when a stored key has that hash', async () => {
+      const subject = await fixtures.keyedUser('council', 'admin');
+      const storeHashOf = (key: string) =>
+        fixtures.owner.query('UPDATE api_keys SET key_hash = $1 WHERE id = $2', [hashApiKey(key), subject.keyId]);
+      const wellFormed = generateApiKey();
+      await storeHashOf(wellFormed);
+      await eventually(async () => expect((await request('GET', '/api/me', { key: wellFormed })).status).toBe(200));
+      const badChecksum = wellFormed.slice(0, -1) + (wellFormed.endsWith('A') ? 'B' : 'A');
+      await storeHashOf(badChecksum);
+      await eventually(async () => expectInvalidKey(await request('GET', '/api/me', { key: wellFormed })));
+      expectInvalidKey(await request('GET', '/api/me', { key: badChecksum }));
     });
 
     it('revoked', async () => {

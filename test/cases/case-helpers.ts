@@ -1,10 +1,10 @@
 import type { ApiResponse, HttpClient } from '../support/http';
-export { expectEnvelope, expectFieldError } from '../support/expectations';
+import { createCategory, created, createWard } from '../support/resources';
+import { type Params, query } from '../support/values';
+export { expectEnvelope, expectFieldError, expectVersionConflict } from '../support/expectations';
 export { type ApiSuite as CaseSuite, useApiSuite as useCaseSuite } from '../support/suite';
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-export const DAY_MS = 86_400_000;
+export { compare, DAY_MS, ISO_MS, type Params, query, UUID } from '../support/values';
 
 /** Every field of a case on read (contract §4, Cases), sorted. */
 export const CASE_FIELDS = [
@@ -89,15 +89,6 @@ export interface CaseBody {
   timelineTruncated?: boolean;
 }
 
-export type Params = Record<string, string | number | boolean | undefined>;
-
-export const query = (params: Params): string => {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) if (value !== undefined) search.set(name, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-};
-
 export const ids = (cases: { id: string }[]): string[] => cases.map((kase) => kase.id);
 
 export const withoutTimeline = ({ timeline: _timeline, timelineTruncated: _truncated, ...rest }: CaseBody): CaseBody =>
@@ -107,14 +98,9 @@ export const withoutTimeline = ({ timeline: _timeline, timelineTruncated: _trunc
 export const yearIn = (timeZone = 'Europe/London', at = new Date()): number =>
   Number(new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric' }).format(at));
 
-export const compare = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /** POST /api/cases, expecting 201. */
-export async function createCase(request: HttpClient, key: string, body: Record<string, unknown>): Promise<CaseBody> {
-  const response = await request<CaseBody>('POST', '/api/cases', { key, json: body });
-  if (response.status !== 201) throw new Error(`POST /api/cases: ${response.status} ${response.text}`);
-  return response.body;
-}
+export const createCase = (request: HttpClient, key: string, body: Record<string, unknown>) =>
+  created<CaseBody>(request, key, '/api/cases', body);
 
 /** Creates every body, `concurrency` at a time; results in the order of `bodies`. */
 export async function createCases(
@@ -123,12 +109,12 @@ export async function createCases(
   bodies: Record<string, unknown>[],
   concurrency = 20,
 ): Promise<CaseBody[]> {
-  const created: CaseBody[] = [];
+  const cases: CaseBody[] = [];
   for (let start = 0; start < bodies.length; start += concurrency) {
     const batch = bodies.slice(start, start + concurrency);
-    created.push(...(await Promise.all(batch.map((body) => createCase(request, key, body)))));
+    cases.push(...(await Promise.all(batch.map((body) => createCase(request, key, body)))));
   }
-  return created;
+  return cases;
 }
 
 /** PATCH /api/cases/:id, expecting 200. */
@@ -150,24 +136,19 @@ export async function getCase(request: HttpClient, key: string, id: string): Pro
   return response.body;
 }
 
-/** POSTs a ward (needs settings:write, admin), expecting 201. */
-export async function createWard(request: HttpClient, key: string, name: string): Promise<NamedRef> {
-  const response = await request('POST', '/api/wards', { key, json: { name } });
-  if (response.status !== 201) throw new Error(`POST /api/wards: ${response.status} ${response.text}`);
-  return { id: response.body.id, name: response.body.name };
-}
+const refOf = ({ id, name }: NamedRef): NamedRef => ({ id, name });
 
-/** POSTs a category (needs settings:write, admin), expecting 201. */
-export async function createCategory(
+/** A new ward named `name`, as a case refers to it (needs settings:write, admin). */
+export const wardRef = async (request: HttpClient, key: string, name: string): Promise<NamedRef> =>
+  refOf(await createWard(request, key, { name }));
+
+/** A new category, as a case refers to it (needs settings:write, admin). */
+export const categoryRef = async (
   request: HttpClient,
   key: string,
   name: string,
   slaDays: number | null = null,
-): Promise<NamedRef> {
-  const response = await request('POST', '/api/categories', { key, json: { name, slaDays } });
-  if (response.status !== 201) throw new Error(`POST /api/categories: ${response.status} ${response.text}`);
-  return { id: response.body.id, name: response.body.name };
-}
+): Promise<NamedRef> => refOf(await createCategory(request, key, { name, slaDays }));
 
 /** A page of GET /api/cases, expecting 200. */
 export async function listCases(request: HttpClient, key: string, params: Params = {}): Promise<ApiResponse> {

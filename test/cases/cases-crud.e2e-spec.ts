@@ -6,10 +6,11 @@ import {
   CASE_FIELDS,
   type CaseBody,
   createCase,
-  createCategory,
-  createWard,
+  categoryRef,
+  wardRef,
   DAY_MS,
   expectEnvelope,
+  expectVersionConflict,
   expectFieldError,
   getCase,
   ISO_MS,
@@ -40,8 +41,8 @@ describe('Cases: create, read, update and notes (contract §4)', () => {
 
   beforeAll(async () => {
     admin = await suite.fixtures.keyedUser('council', 'admin');
-    ward = await createWard(suite.request, admin.key, 'Riverside');
-    category = await createCategory(suite.request, admin.key, 'Highways');
+    ward = await wardRef(suite.request, admin.key, 'Riverside');
+    category = await categoryRef(suite.request, admin.key, 'Highways');
     assignee = await suite.fixtures.user(admin.tenant, 'caseworker', 'Casey Assigned');
   });
 
@@ -168,7 +169,7 @@ describe('Cases: create, read, update and notes (contract §4)', () => {
 
   describe('dueAt defaults', () => {
     it("from the category's slaDays (5 days)", async () => {
-      const fiveDays = await createCategory(suite.request, admin.key, 'Five day SLA', 5);
+      const fiveDays = await categoryRef(suite.request, admin.key, 'Five day SLA', 5);
       expectDays(await create({ summary: 'SLA from category', categoryId: fiveDays.id }), 5);
     });
 
@@ -181,12 +182,12 @@ describe('Cases: create, read, update and notes (contract §4)', () => {
       const other = await suite.fixtures.keyedUser('council', 'admin');
       await suite.fixtures.owner.query('UPDATE tenants SET default_sla_days = 7 WHERE id = $1', [other.tenant.id]);
       expectDays(await createCase(suite.request, other.key, { summary: 'Seven days' }), 7);
-      const threeDays = await createCategory(suite.request, other.key, 'Three', 3);
+      const threeDays = await categoryRef(suite.request, other.key, 'Three', 3);
       expectDays(await createCase(suite.request, other.key, { summary: 'Three', categoryId: threeDays.id }), 3);
     });
 
     it('an explicit future dueAt wins over both', async () => {
-      const fiveDays = await createCategory(suite.request, admin.key, 'Five again', 5);
+      const fiveDays = await categoryRef(suite.request, admin.key, 'Five again', 5);
       const dueAt = new Date(Date.now() + 42 * DAY_MS).toISOString();
       const kase = await create({ summary: 'Explicit due date', categoryId: fiveDays.id, dueAt });
       expect(kase.dueAt).toBe(dueAt);
@@ -262,7 +263,7 @@ describe('Cases: create, read, update and notes (contract §4)', () => {
         { summary: 'second writer', status: 'in_progress', assigneeId: assignee.id },
         { 'If-Match': 'W/"1"' },
       );
-      expectEnvelope(stale, 409);
+      expectVersionConflict(stale, 2);
 
       const reread = await suite.request<CaseBody>('GET', `/api/cases/${created.id}`, { key: admin.key });
       expect(reread.headers.get('etag')).toBe('W/"2"');
@@ -480,8 +481,8 @@ describe('Cases: create, read, update and notes (contract §4)', () => {
       beforeAll(async () => {
         other = await suite.fixtures.keyedUser('council', 'admin');
         foreign = {
-          wardId: (await createWard(suite.request, other.key, 'Foreign ward')).id,
-          categoryId: (await createCategory(suite.request, other.key, 'Foreign category')).id,
+          wardId: (await wardRef(suite.request, other.key, 'Foreign ward')).id,
+          categoryId: (await categoryRef(suite.request, other.key, 'Foreign category')).id,
           userId: other.owner.id,
         };
         disabled = await suite.fixtures.user(admin.tenant, 'caseworker', 'Disabled Dee');

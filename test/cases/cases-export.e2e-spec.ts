@@ -6,7 +6,7 @@ import {
   type CaseBody,
   createCase,
   createCases,
-  createWard,
+  wardRef,
   expectEnvelope,
   expectFieldError,
   ids,
@@ -75,7 +75,7 @@ describe('Cases: export (contract §4)', () => {
 
   beforeAll(async () => {
     admin = await suite.fixtures.keyedUser('council', 'admin');
-    ward = await createWard(suite.request, admin.key, 'Export ward');
+    ward = await wardRef(suite.request, admin.key, 'Export ward');
     const assignee = await suite.fixtures.user(admin.tenant, 'caseworker', 'Export, "Worker"');
     tricky = await createCase(suite.request, admin.key, { ...TRICKY, wardId: ward.id, assigneeId: assignee.id });
     created = await createCases(

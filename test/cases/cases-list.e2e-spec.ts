@@ -5,8 +5,8 @@ import {
   type CaseBody,
   compare,
   createCase,
-  createCategory,
-  createWard,
+  categoryRef,
+  wardRef,
   DAY_MS,
   expectEnvelope,
   expectFieldError,
@@ -67,10 +67,10 @@ describe('Cases: list filters, sorts and paging (contract §3, §4)', () => {
 
   beforeAll(async () => {
     admin = await suite.fixtures.keyedUser('council', 'admin');
-    wards = [await createWard(suite.request, admin.key, 'North'), await createWard(suite.request, admin.key, 'South')];
+    wards = [await wardRef(suite.request, admin.key, 'North'), await wardRef(suite.request, admin.key, 'South')];
     categories = [
-      await createCategory(suite.request, admin.key, 'Housing'),
-      await createCategory(suite.request, admin.key, 'Waste'),
+      await categoryRef(suite.request, admin.key, 'Housing'),
+      await categoryRef(suite.request, admin.key, 'Waste'),
     ];
     users = [
       await suite.fixtures.user(admin.tenant, 'caseworker', 'Worker One'),
@@ -211,8 +211,7 @@ describe('Cases: list filters, sorts and paging (contract §3, §4)', () => {
       ];
       for (const [params, predicate] of combos) {
         const expected = sorted(all.filter(predicate));
-        expect({ params, count: expected.length }).toEqual({ params, count: expect.any(Number) });
-        expect(expected.length).toBeGreaterThan(0);
+        expect({ params, matches: expected.length > 0 }).toEqual({ params, matches: true });
         expect({ params, ids: await listIds({ ...params, pageSize: 100 }) }).toEqual({ params, ids: ids(expected) });
       }
     });

@@ -5,7 +5,7 @@ import { parseCsvRecords } from '../support/csv';
 import {
   type CaseBody,
   createCase,
-  createWard,
+  wardRef,
   expectEnvelope,
   getCase,
   ids,
@@ -33,7 +33,10 @@ describe('Cases: a caseworker key sees and changes only its owner’s cases (con
   let councillorKey: string;
   let north: NamedRef;
   let south: NamedRef;
-  /** Assigned to Alice: a1 (north), a2 (south), a3 (archived, no ward). */
+  /**
+   * Assigned to Alice: a1 (north), a2 (south), a3 (archived, no ward). These five never
+   * change: tests that write use their own caseworkers and cases, so any order passes.
+   */
   let a1: CaseBody;
   let a2: CaseBody;
   let a3: CaseBody;
@@ -72,8 +75,8 @@ describe('Cases: a caseworker key sees and changes only its owner’s cases (con
     [alice, bob] = [await caseworker('Alice Caseworker'), await caseworker('Bob Caseworker')];
     const councillor = await suite.fixtures.user(admin.tenant, 'councillor', 'Cllr Carol');
     councillorKey = (await suite.fixtures.key(admin.tenant, councillor, scopesOfPlan('council'))).key;
-    north = await createWard(suite.request, admin.key, 'North');
-    south = await createWard(suite.request, admin.key, 'South');
+    north = await wardRef(suite.request, admin.key, 'North');
+    south = await wardRef(suite.request, admin.key, 'South');
     const create = (body: Record<string, unknown>) =>
       createCase(suite.request, admin.key, { residentName: 'Visible Resident', ...body });
     a1 = await create({ summary: 'Alice one', assigneeId: alice.user.id, wardId: north.id, priority: 'high' });
@@ -123,8 +126,10 @@ describe('Cases: a caseworker key sees and changes only its owner’s cases (con
 
   describe('update and notes', () => {
     it('PATCH of an own case works', async () => {
-      const response = await suite.request('PATCH', `/api/cases/${a2.id}`, {
-        key: alice.key,
+      const dana = await caseworker('Dana Caseworker');
+      const own = await createCase(suite.request, admin.key, { summary: 'Dana one', assigneeId: dana.user.id });
+      const response = await suite.request('PATCH', `/api/cases/${own.id}`, {
+        key: dana.key,
         json: { description: 'Updated by Alice', status: 'in_progress' },
       });
       expect(response.status).toBe(200);
@@ -144,12 +149,14 @@ describe('Cases: a caseworker key sees and changes only its owner’s cases (con
     });
 
     it('a note on an own case works', async () => {
-      const response = await suite.request('POST', `/api/cases/${a1.id}/notes`, {
-        key: alice.key,
-        json: { body: 'Alice was here' },
+      const dana = await caseworker('Dana Caseworker');
+      const own = await createCase(suite.request, admin.key, { summary: 'Dana two', assigneeId: dana.user.id });
+      const response = await suite.request('POST', `/api/cases/${own.id}/notes`, {
+        key: dana.key,
+        json: { body: 'Dana was here' },
       });
       expect(response.status).toBe(201);
-      expect(response.body.timeline.at(-1)).toMatchObject({ type: 'note_added', data: { body: 'Alice was here' } });
+      expect(response.body.timeline.at(-1)).toMatchObject({ type: 'note_added', data: { body: 'Dana was here' } });
     });
 
     it("a note on someone else's or an unassigned case answers 404 and adds nothing", async () => {
@@ -165,32 +172,34 @@ describe('Cases: a caseworker key sees and changes only its owner’s cases (con
     });
 
     it('a caseworker who hands a case on may no longer read it', async () => {
-      const kase = await createCase(suite.request, admin.key, { summary: 'Hand over', assigneeId: alice.user.id });
+      const [dana, erin] = [await caseworker('Dana Caseworker'), await caseworker('Erin Caseworker')];
+      const kase = await createCase(suite.request, admin.key, { summary: 'Hand over', assigneeId: dana.user.id });
       const handed = await suite.request('PATCH', `/api/cases/${kase.id}`, {
-        key: alice.key,
-        json: { assigneeId: bob.user.id },
+        key: dana.key,
+        json: { assigneeId: erin.user.id },
       });
       expect(handed.status).toBe(200);
-      expect(handed.body.assignee).toMatchObject({ id: bob.user.id });
-      expectEnvelope(await as(alice.key).get(`/api/cases/${kase.id}`), 404);
-      expect((await as(bob.key).get(`/api/cases/${kase.id}`)).status).toBe(200);
+      expect(handed.body.assignee).toMatchObject({ id: erin.user.id });
+      expectEnvelope(await as(dana.key).get(`/api/cases/${kase.id}`), 404);
+      expect((await as(erin.key).get(`/api/cases/${kase.id}`)).status).toBe(200);
     });
   });
 
   describe('create', () => {
     it('a case created by a caseworker key without assigneeId is assigned to the key’s owner', async () => {
+      const dana = await caseworker('Dana Caseworker');
       const response = await suite.request<CaseBody>('POST', '/api/cases', {
-        key: alice.key,
+        key: dana.key,
         json: { summary: 'Self-assigned' },
       });
       expect(response.status).toBe(201);
-      expect(response.body.assignee).toEqual({ id: alice.user.id, name: 'Alice Caseworker', role: 'caseworker' });
+      expect(response.body.assignee).toEqual({ id: dana.user.id, name: 'Dana Caseworker', role: 'caseworker' });
       expect(response.body.timeline?.map((entry) => [entry.type, entry.data])).toEqual([
         ['created', expect.any(Object)],
-        ['assigned', { from: null, to: alice.user.id }],
+        ['assigned', { from: null, to: dana.user.id }],
       ]);
-      expect((await as(alice.key).get(`/api/cases/${response.body.id}`)).status).toBe(200);
-      expect(ids((await as(alice.key).list()).cases)).toContain(response.body.id);
+      expect((await as(dana.key).get(`/api/cases/${response.body.id}`)).status).toBe(200);
+      expect(ids((await as(dana.key).list()).cases)).toEqual([response.body.id]);
       expectEnvelope(await as(bob.key).get(`/api/cases/${response.body.id}`), 404);
     });
 

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Fixtures, type KeyedUser, uniqueSuffix } from '../support/fixtures';
 import { type ApiResponse, type HttpClient } from '../support/http';
 
-import { expectEnvelope, expectFieldError } from '../support/expectations';
-import { decodeCursor, encodeCursor } from '../support/cursors';
+import { expectEnvelope, expectFieldError, expectVersionConflict } from '../support/expectations';
+import { decodeCursor, taggedCursor, untaggedCursor } from '../support/cursors';
+import { createCategory } from '../support/resources';
 import { useApiSuite } from '../support/suite';
+import { compare, ISO_MS, label, type Params, query, UUID } from '../support/values';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const CATEGORY_FIELDS = [
   'createdAt',
   'description',
@@ -32,19 +32,6 @@ interface Category {
   updatedAt: string;
 }
 
-type Params = Record<string, string | number | undefined>;
-
-const query = (params: Params): string => {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) if (value !== undefined) search.set(name, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-};
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-const label = (text: string) => `${text} ${uniqueSuffix()}`;
-
 describe('Categories (contract §4)', () => {
   const suite = useApiSuite({ RATE_LIMIT_PER_MINUTE: '1000000' });
   let fixtures: Fixtures;
@@ -53,13 +40,6 @@ describe('Categories (contract §4)', () => {
   beforeAll(async () => {
     ({ fixtures, request } = suite);
   });
-
-  /** POSTs a category with `key` and expects 201. */
-  async function createCategory(key: string, body: Record<string, unknown>): Promise<Category> {
-    const response = await request<Category>('POST', '/api/categories', { key, json: body });
-    expect(response.status).toBe(201);
-    return response.body;
-  }
 
   const read = (key: string, id: string) => request<Category>('GET', `/api/categories/${id}`, { key });
   const patch = (key: string, id: string, json: unknown, headers?: Record<string, string>) =>
@@ -75,7 +55,7 @@ describe('Categories (contract §4)', () => {
         fixtures.keyedUser('council', 'admin'),
         fixtures.keyedUser('council', 'admin'),
       ]);
-      foreign = await createCategory(other.key, { name: label('Foreign') });
+      foreign = await createCategory(request, other.key, { name: label('Foreign') });
     });
 
     it('POST creates a category: 201, every contract field, slug derived from the name, ETag W/"1"', async () => {
@@ -104,7 +84,7 @@ describe('Categories (contract §4)', () => {
 
     it('POST with only a name: description, parentId and slaDays null, enabled true', async () => {
       const name = label('Minimal');
-      const category = await createCategory(admin.key, { name });
+      const category = await createCategory(request, admin.key, { name });
       expect(category).toEqual({
         id: expect.stringMatching(UUID),
         name,
@@ -120,18 +100,18 @@ describe('Categories (contract §4)', () => {
 
     it('derives slugs by dropping accents and collapsing punctuation', async () => {
       const suffix = uniqueSuffix();
-      const category = await createCategory(admin.key, { name: `  Éclairage -- Public!! ${suffix} ` });
+      const category = await createCategory(request, admin.key, { name: `  Éclairage -- Public!! ${suffix} ` });
       expect(category.slug).toBe(`eclairage-public-${suffix}`);
     });
 
     it('an explicit slug is kept as given', async () => {
       const slug = `waste-${uniqueSuffix()}`;
-      const category = await createCategory(admin.key, { name: 'Bins and recycling', slug });
+      const category = await createCategory(request, admin.key, { name: 'Bins and recycling', slug });
       expect(category.slug).toBe(slug);
     });
 
     it('GET /api/categories/:id returns the same resource with its ETag', async () => {
-      const created = await createCategory(admin.key, { name: label('Parks'), slaDays: 5 });
+      const created = await createCategory(request, admin.key, { name: label('Parks'), slaDays: 5 });
       const response = await read(admin.key, created.id);
       expect(response.status).toBe(200);
       expect(response.headers.get('etag')).toBe('W/"1"');
@@ -140,12 +120,12 @@ describe('Categories (contract §4)', () => {
 
     it('a duplicate slug answers 409, whether given or derived from the name', async () => {
       const slug = `noise-${uniqueSuffix()}`;
-      await createCategory(admin.key, { name: 'Noise', slug });
+      await createCategory(request, admin.key, { name: 'Noise', slug });
       const given = await request('POST', '/api/categories', { key: admin.key, json: { name: 'Other noise', slug } });
       expectEnvelope(given, 409);
 
       const name = label('Street Lighting');
-      await createCategory(admin.key, { name });
+      await createCategory(request, admin.key, { name });
       const derived = await request('POST', '/api/categories', {
         key: admin.key,
         json: { name: `${name.toUpperCase()}!` },
@@ -154,7 +134,7 @@ describe('Categories (contract §4)', () => {
     });
 
     it('the same slug is fine in another tenant', async () => {
-      const created = await createCategory(admin.key, { name: 'Tenant-local', slug: foreign.slug });
+      const created = await createCategory(request, admin.key, { name: 'Tenant-local', slug: foreign.slug });
       expect(created.slug).toBe(foreign.slug);
     });
 
@@ -208,13 +188,13 @@ describe('Categories (contract §4)', () => {
         });
         expectFieldError(response, 400, 'slaDays');
       }
-      expect((await createCategory(admin.key, { name: label('SLA min'), slaDays: 1 })).slaDays).toBe(1);
-      expect((await createCategory(admin.key, { name: label('SLA max'), slaDays: 365 })).slaDays).toBe(365);
+      expect((await createCategory(request, admin.key, { name: label('SLA min'), slaDays: 1 })).slaDays).toBe(1);
+      expect((await createCategory(request, admin.key, { name: label('SLA max'), slaDays: 365 })).slaDays).toBe(365);
     });
 
     it('parentId of a category in this tenant is accepted', async () => {
-      const parent = await createCategory(admin.key, { name: label('Environment') });
-      const child = await createCategory(admin.key, { name: label('Fly-tipping'), parentId: parent.id });
+      const parent = await createCategory(request, admin.key, { name: label('Environment') });
+      const child = await createCategory(request, admin.key, { name: label('Fly-tipping'), parentId: parent.id });
       expect(child.parentId).toBe(parent.id);
       expect((await read(admin.key, child.id)).body.parentId).toBe(parent.id);
     });
@@ -248,15 +228,15 @@ describe('Categories (contract §4)', () => {
       expect(foreignParent.text).not.toContain(foreign.id);
       expect(foreignParent.text).not.toContain(foreign.name);
 
-      const mine = await createCategory(admin.key, { name: label('Mine') });
+      const mine = await createCategory(request, admin.key, { name: label('Mine') });
       const patched = await patch(admin.key, mine.id, { parentId: foreign.id });
       expectFieldError(patched, 422, 'parentId');
       expect((await read(admin.key, mine.id)).body.parentId).toBeNull();
     });
 
     it('PATCH changes only the given fields, bumps the ETag and persists', async () => {
-      const parent = await createCategory(admin.key, { name: label('Housing') });
-      const created = await createCategory(admin.key, {
+      const parent = await createCategory(request, admin.key, { name: label('Housing') });
+      const created = await createCategory(request, admin.key, {
         name: label('Damp and mould'),
         description: 'Old description',
         parentId: parent.id,
@@ -275,7 +255,7 @@ describe('Categories (contract §4)', () => {
     });
 
     it('PATCH of name does not change the slug; PATCH of slug does', async () => {
-      const created = await createCategory(admin.key, { name: label('Graffiti') });
+      const created = await createCategory(request, admin.key, { name: label('Graffiti') });
       const renamed = await patch(admin.key, created.id, { name: label('Vandalism') });
       expect(renamed.body.slug).toBe(created.slug);
       const slug = `vandalism-${uniqueSuffix()}`;
@@ -285,8 +265,8 @@ describe('Categories (contract §4)', () => {
     });
 
     it('PATCH can clear nullable fields (description, parentId, slaDays) with null', async () => {
-      const parent = await createCategory(admin.key, { name: label('Transport') });
-      const created = await createCategory(admin.key, {
+      const parent = await createCategory(request, admin.key, { name: label('Transport') });
+      const created = await createCategory(request, admin.key, {
         name: label('Buses'),
         description: 'x',
         parentId: parent.id,
@@ -298,8 +278,8 @@ describe('Categories (contract §4)', () => {
     });
 
     it('PATCH to a slug already used in the tenant answers 409 and changes nothing', async () => {
-      const taken = await createCategory(admin.key, { name: label('Taken') });
-      const mine = await createCategory(admin.key, { name: label('Mine') });
+      const taken = await createCategory(request, admin.key, { name: label('Taken') });
+      const mine = await createCategory(request, admin.key, { name: label('Mine') });
       expectEnvelope(await patch(admin.key, mine.id, { slug: taken.slug }), 409);
       const reread = await read(admin.key, mine.id);
       expect(reread.body.slug).toBe(mine.slug);
@@ -307,7 +287,7 @@ describe('Categories (contract §4)', () => {
     });
 
     it('PATCH making a category its own parent answers 422 and changes nothing', async () => {
-      const created = await createCategory(admin.key, { name: label('Selfish') });
+      const created = await createCategory(request, admin.key, { name: label('Selfish') });
       const response = await patch(admin.key, created.id, { parentId: created.id });
       expectFieldError(response, 422, 'parentId');
       const reread = await read(admin.key, created.id);
@@ -315,19 +295,33 @@ describe('Categories (contract §4)', () => {
       expect(reread.headers.get('etag')).toBe('W/"1"');
     });
 
+    it('PATCH closing a longer loop (a parent under its own child or grandchild) answers 422', async () => {
+      const top = await createCategory(request, admin.key, { name: label('Top') });
+      const middle = await createCategory(request, admin.key, { name: label('Middle'), parentId: top.id });
+      const bottom = await createCategory(request, admin.key, { name: label('Bottom'), parentId: middle.id });
+      for (const below of [middle, bottom]) {
+        expectFieldError(await patch(admin.key, top.id, { parentId: below.id }), 422, 'parentId');
+      }
+      const reread = await read(admin.key, top.id);
+      expect(reread.body.parentId).toBeNull();
+      expect(reread.headers.get('etag')).toBe('W/"1"');
+      const sideways = await createCategory(request, admin.key, { name: label('Sideways') });
+      expect((await patch(admin.key, bottom.id, { parentId: sideways.id })).status).toBe(200);
+    });
+
     it('PATCH with an unknown parentId answers 422', async () => {
-      const created = await createCategory(admin.key, { name: label('Lonely') });
+      const created = await createCategory(request, admin.key, { name: label('Lonely') });
       expectFieldError(await patch(admin.key, created.id, { parentId: randomUUID() }), 422, 'parentId');
     });
 
     it('PATCH with slaDays 0 or 400 answers 400', async () => {
-      const created = await createCategory(admin.key, { name: label('SLA patch') });
+      const created = await createCategory(request, admin.key, { name: label('SLA patch') });
       expectFieldError(await patch(admin.key, created.id, { slaDays: 0 }), 400, 'slaDays');
       expectFieldError(await patch(admin.key, created.id, { slaDays: 400 }), 400, 'slaDays');
     });
 
     it('PATCH name: null, slug: null or enabled: null answers 400 (not nullable) and changes nothing', async () => {
-      const created = await createCategory(admin.key, { name: label('Nulls') });
+      const created = await createCategory(request, admin.key, { name: label('Nulls') });
       for (const field of ['name', 'slug', 'enabled']) {
         expectFieldError(await patch(admin.key, created.id, { [field]: null }), 400, field);
       }
@@ -336,12 +330,12 @@ describe('Categories (contract §4)', () => {
     });
 
     it('PATCH with an unknown field answers 400', async () => {
-      const created = await createCategory(admin.key, { name: label('Unknown') });
+      const created = await createCategory(request, admin.key, { name: label('Unknown') });
       expectFieldError(await patch(admin.key, created.id, { version: 9 }), 400, 'version');
     });
 
     it('PATCH with a matching If-Match succeeds; a stale one answers 409 and changes nothing', async () => {
-      const created = await createCategory(admin.key, { name: label('Planning') });
+      const created = await createCategory(request, admin.key, { name: label('Planning') });
       const matching = await patch(admin.key, created.id, { description: 'first' }, { 'If-Match': 'W/"1"' });
       expect(matching.status).toBe(200);
       expect(matching.headers.get('etag')).toBe('W/"2"');
@@ -352,7 +346,7 @@ describe('Categories (contract §4)', () => {
         { description: 'second', enabled: false, slaDays: 9 },
         { 'If-Match': 'W/"1"' },
       );
-      expectEnvelope(stale, 409);
+      expectVersionConflict(stale, 2);
 
       const reread = await read(admin.key, created.id);
       expect(reread.headers.get('etag')).toBe('W/"2"');
@@ -423,8 +417,8 @@ describe('Categories (contract §4)', () => {
 
     beforeAll(async () => {
       lister = await fixtures.keyedUser('council', 'admin');
-      parent = await createCategory(lister.key, { name: 'Roads' });
-      otherParent = await createCategory(lister.key, { name: 'Waste' });
+      parent = await createCategory(request, lister.key, { name: 'Roads' });
+      otherParent = await createCategory(request, lister.key, { name: 'Waste' });
       categories = [parent, otherParent];
       const children: [string, string, boolean][] = [
         ['Potholes', parent.id, true],
@@ -434,7 +428,7 @@ describe('Categories (contract §4)', () => {
         ['Litter', otherParent.id, false],
       ];
       for (const [name, parentId, enabled] of children) {
-        categories.push(await createCategory(lister.key, { name, parentId, enabled }));
+        categories.push(await createCategory(request, lister.key, { name, parentId, enabled }));
       }
     });
 
@@ -539,10 +533,17 @@ describe('Categories (contract §4)', () => {
         (cursor[0] === 'W' ? 'X' : 'W') + cursor.slice(1),
         'garbage',
         '%%%',
-        encodeCursor({ sort, value, id }),
-        encodeCursor([sort, value]),
-        encodeCursor([sort, value, 'not-a-uuid']),
-        encodeCursor([sort, 1, id]),
+        untaggedCursor([sort, value, id]),
+        ...[
+          { sort, value, id },
+          { 0: sort, 1: value, 2: id, length: 3 },
+          [sort, value],
+          [sort, value, id, 'extra'],
+          [sort, value, 'not-a-uuid'],
+          [sort, 1, id],
+          [sort, null, id],
+          ['createdAt', value, id],
+        ].map(taggedCursor),
       ];
       for (const bad of tampered) expectFieldError(await list({ pageSize: 2, cursor: bad }), 400, 'cursor');
       expectEnvelope(await list({ page: 1, cursor }), 400);

@@ -1,4 +1,5 @@
 import { appUrlFrom, passwordOf, prepareDatabase } from '@wardline/database';
+import { underPrepareLock } from '../support/database';
 import { Fixtures } from '../support/fixtures';
 import { type HttpClient, httpClient, statusWithin } from '../support/http';
 import { startTestApp, testEndpoint, type TestApp } from '../support/test-app';
@@ -36,8 +37,10 @@ describe('database unavailable', () => {
   afterAll(async () => {
     await app.close();
     await setLogin(true);
-    await fixtures.owner.query(`DROP OWNED BY ${role}`);
-    await fixtures.owner.query(`DROP ROLE IF EXISTS ${role}`);
+    await underPrepareLock(fixtures.owner, async (manager) => {
+      await manager.query(`DROP OWNED BY ${role}`);
+      await manager.query(`DROP ROLE IF EXISTS ${role}`);
+    });
     await fixtures.close();
   });
 

@@ -1,7 +1,20 @@
+import { createHash } from 'node:crypto';
+
+const bodyOf = (payload: unknown): string => Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+
 /** Reads a cursor's payload (the part before its integrity tag). */
 export const decodeCursor = (cursor: string): unknown =>
   JSON.parse(Buffer.from(cursor.split('.')[0], 'base64url').toString('utf8'));
 
-/** A forged cursor: a payload without a valid integrity tag. */
-export const encodeCursor = (payload: unknown): string =>
-  Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+/** A forged cursor without a valid integrity tag: refused before its payload is read. */
+export const untaggedCursor = (payload: unknown): string => bodyOf(payload);
+
+/**
+ * A forged cursor with a valid integrity tag (the tag is not a secret), so the server's
+ * payload checks — shape, length, sort, value types — are what must refuse it.
+ */
+export function taggedCursor(payload: unknown): string {
+  const body = bodyOf(payload);
+  const tag = createHash('sha256').update(`wardline-cursor:${body}`).digest('base64url').slice(0, 16);
+  return `${body}.${tag}`;
+}

@@ -7,9 +7,8 @@ import { type ApiResponse, type HttpClient } from '../support/http';
 
 import { expectEnvelope, expectFieldError } from '../support/expectations';
 import { useApiSuite } from '../support/suite';
+import { ISO_MS, type Params, query, UUID } from '../support/values';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const USER_FIELDS = [
   'bio',
   'createdAt',
@@ -39,8 +38,6 @@ interface UserBody {
   updatedAt: string;
 }
 
-type Params = Record<string, string | number | undefined>;
-
 /** Every contract field and nothing else, each of the right type. */
 function expectUserShape(user: UserBody): void {
   expect(Object.keys(user).toSorted()).toEqual(USER_FIELDS);
@@ -57,13 +54,6 @@ function expectUserShape(user: UserBody): void {
   expect(user.createdAt).toMatch(ISO_MS);
   expect(user.updatedAt).toMatch(ISO_MS);
 }
-
-const query = (params: Params): string => {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) if (value !== undefined) search.set(name, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-};
 
 const email = () => `${uniqueSuffix()}@example.test`;
 

@@ -1,16 +1,15 @@
-import { encodeCursor as encodeTaggedCursor } from '@wardline/common';
 import { randomUUID } from 'node:crypto';
 import { COUNCIL_TIERS } from '@wardline/database';
 import { Fixtures, type KeyedUser, uniqueSuffix } from '../support/fixtures';
 import { type ApiResponse, type HttpClient } from '../support/http';
 
-import { expectEnvelope, expectFieldError } from '../support/expectations';
+import { expectEnvelope, expectFieldError, expectVersionConflict } from '../support/expectations';
 import { parseCsv, parseCsvRecords } from '../support/csv';
-import { decodeCursor, encodeCursor } from '../support/cursors';
+import { decodeCursor, taggedCursor, untaggedCursor } from '../support/cursors';
+import { createWard } from '../support/resources';
 import { useApiSuite } from '../support/suite';
+import { compare, ISO_MS, label, query, UUID } from '../support/values';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const WARD_FIELDS = [
   'boundaryDescription',
   'councilTier',
@@ -41,18 +40,7 @@ interface Ward {
   updatedAt: string;
 }
 
-const query = (params: Record<string, string | number | undefined>): string => {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) if (value !== undefined) search.set(name, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-};
-
 const todayUtc = () => new Date().toISOString().slice(0, 10);
-
-const wardName = (label: string) => `${label} ${uniqueSuffix()}`;
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function expectAttachment(response: ApiResponse, extension: string): void {
   const disposition = response.headers.get('content-disposition') ?? '';
@@ -71,13 +59,6 @@ describe('Wards (contract §4)', () => {
     ({ fixtures, request } = suite);
   });
 
-  /** POSTs a ward with `key` and expects 201. */
-  async function createWard(key: string, body: Record<string, unknown>): Promise<Ward> {
-    const response = await request<Ward>('POST', '/api/wards', { key, json: body });
-    expect(response.status).toBe(201);
-    return response.body;
-  }
-
   /** Makes `userId` a member of `wardIds` (there is no API route for it yet). */
   const assignWards = (userId: string, wardIds: string[]) =>
     fixtures.owner.query('UPDATE users SET ward_ids = $1 WHERE id = $2', [wardIds, userId]);
@@ -91,7 +72,7 @@ describe('Wards (contract §4)', () => {
 
     it('POST creates a ward: 201, the full resource with every contract field, ETag W/"1"', async () => {
       const input = {
-        name: wardName('Riverside'),
+        name: label('Riverside'),
         gssCode: 'E05011234',
         councilTier: 'district',
         boundaryDescription: 'North bank of the river',
@@ -116,8 +97,8 @@ describe('Wards (contract §4)', () => {
     });
 
     it('POST with only a name fills the optional fields with null and enabled with true', async () => {
-      const name = wardName('Minimal');
-      const ward = await createWard(admin.key, { name });
+      const name = label('Minimal');
+      const ward = await createWard(request, admin.key, { name });
       expect(ward).toEqual({
         id: expect.stringMatching(UUID),
         name,
@@ -135,13 +116,13 @@ describe('Wards (contract §4)', () => {
 
     it('accepts every council tier of the contract', async () => {
       for (const councilTier of COUNCIL_TIERS) {
-        const ward = await createWard(admin.key, { name: wardName(`Tier ${councilTier}`), councilTier });
+        const ward = await createWard(request, admin.key, { name: label(`Tier ${councilTier}`), councilTier });
         expect(ward.councilTier).toBe(councilTier);
       }
     });
 
     it('GET /api/wards/:id returns the same resource with its ETag', async () => {
-      const created = await createWard(admin.key, { name: wardName('Hilltop'), councilTier: 'parish' });
+      const created = await createWard(request, admin.key, { name: label('Hilltop'), councilTier: 'parish' });
       const response = await request<Ward>('GET', `/api/wards/${created.id}`, { key: admin.key });
       expect(response.status).toBe(200);
       expect(response.headers.get('etag')).toBe('W/"1"');
@@ -149,8 +130,8 @@ describe('Wards (contract §4)', () => {
     });
 
     it('PATCH changes only the given fields, bumps the ETag and updatedAt, and the change persists', async () => {
-      const created = await createWard(admin.key, {
-        name: wardName('Meadow'),
+      const created = await createWard(request, admin.key, {
+        name: label('Meadow'),
         gssCode: 'E05000001',
         councilTier: 'county',
         boundaryDescription: 'Old text',
@@ -178,7 +159,11 @@ describe('Wards (contract §4)', () => {
     });
 
     it('PATCH can clear a nullable field with null', async () => {
-      const created = await createWard(admin.key, { name: wardName('Clearable'), gssCode: 'W05000002', latitude: 1 });
+      const created = await createWard(request, admin.key, {
+        name: label('Clearable'),
+        gssCode: 'W05000002',
+        latitude: 1,
+      });
       const patched = await request<Ward>('PATCH', `/api/wards/${created.id}`, {
         key: admin.key,
         json: { gssCode: null, latitude: null, enabled: false },
@@ -188,8 +173,8 @@ describe('Wards (contract §4)', () => {
     });
 
     it('PATCH with a matching If-Match succeeds and answers the next ETag', async () => {
-      const created = await createWard(admin.key, { name: wardName('Orchard') });
-      const newName = wardName('Orchard renamed');
+      const created = await createWard(request, admin.key, { name: label('Orchard') });
+      const newName = label('Orchard renamed');
       const patched = await request<Ward>('PATCH', `/api/wards/${created.id}`, {
         key: admin.key,
         headers: { 'If-Match': 'W/"1"' },
@@ -201,7 +186,7 @@ describe('Wards (contract §4)', () => {
     });
 
     it('PATCH with a stale If-Match answers 409 and changes nothing', async () => {
-      const created = await createWard(admin.key, { name: wardName('Quarry') });
+      const created = await createWard(request, admin.key, { name: label('Quarry') });
       const first = await request('PATCH', `/api/wards/${created.id}`, {
         key: admin.key,
         headers: { 'If-Match': 'W/"1"' },
@@ -212,9 +197,9 @@ describe('Wards (contract §4)', () => {
       const stale = await request('PATCH', `/api/wards/${created.id}`, {
         key: admin.key,
         headers: { 'If-Match': 'W/"1"' },
-        json: { name: wardName('second writer'), boundaryDescription: 'second writer', enabled: false },
+        json: { name: label('second writer'), boundaryDescription: 'second writer', enabled: false },
       });
-      expectEnvelope(stale, 409);
+      expectVersionConflict(stale, 2);
 
       const reread = await request<Ward>('GET', `/api/wards/${created.id}`, { key: admin.key });
       expect(reread.headers.get('etag')).toBe('W/"2"');
@@ -223,8 +208,8 @@ describe('Wards (contract §4)', () => {
     });
 
     it('a duplicate name in the tenant answers 409, also when only the case differs', async () => {
-      const name = wardName('Duplicate');
-      await createWard(admin.key, { name });
+      const name = label('Duplicate');
+      await createWard(request, admin.key, { name });
 
       expectEnvelope(await request('POST', '/api/wards', { key: admin.key, json: { name } }), 409);
       expectEnvelope(await request('POST', '/api/wards', { key: admin.key, json: { name: name.toUpperCase() } }), 409);
@@ -232,8 +217,8 @@ describe('Wards (contract §4)', () => {
     });
 
     it('renaming a ward to the name of another ward answers 409 and changes nothing', async () => {
-      const taken = await createWard(admin.key, { name: wardName('Taken') });
-      const other = await createWard(admin.key, { name: wardName('Other') });
+      const taken = await createWard(request, admin.key, { name: label('Taken') });
+      const other = await createWard(request, admin.key, { name: label('Other') });
       const response = await request('PATCH', `/api/wards/${other.id}`, {
         key: admin.key,
         json: { name: taken.name.toLowerCase() },
@@ -245,17 +230,17 @@ describe('Wards (contract §4)', () => {
     });
 
     it('the same name is fine in another tenant', async () => {
-      const name = wardName('Shared');
-      await createWard(admin.key, { name });
+      const name = label('Shared');
+      await createWard(request, admin.key, { name });
       const elsewhere = await fixtures.keyedUser('council', 'admin');
-      const ward = await createWard(elsewhere.key, { name });
+      const ward = await createWard(request, elsewhere.key, { name });
       expect(ward.name).toBe(name);
     });
 
     it('a councilTier outside the enum answers 422 with details.fields.councilTier', async () => {
       const response = await request('POST', '/api/wards', {
         key: admin.key,
-        json: { name: wardName('Bad tier'), councilTier: 'borough' },
+        json: { name: label('Bad tier'), councilTier: 'borough' },
       });
       expectFieldError(response, 422, 'councilTier');
     });
@@ -286,7 +271,7 @@ describe('Wards (contract §4)', () => {
       for (const [field, value] of cases) {
         const response = await request('POST', '/api/wards', {
           key: admin.key,
-          json: { name: wardName('Typed'), [field]: value },
+          json: { name: label('Typed'), [field]: value },
         });
         expectFieldError(response, 400, field);
       }
@@ -296,7 +281,7 @@ describe('Wards (contract §4)', () => {
       for (const field of ['latitude', 'longitude']) {
         const response = await request('POST', '/api/wards', {
           key: admin.key,
-          json: { name: wardName('String coordinate'), [field]: '51.5' },
+          json: { name: label('String coordinate'), [field]: '51.5' },
         });
         expectFieldError(response, 400, field);
       }
@@ -312,7 +297,7 @@ describe('Wards (contract §4)', () => {
       for (const [field, value] of cases) {
         const response = await request('POST', '/api/wards', {
           key: admin.key,
-          json: { name: wardName('Range'), [field]: value },
+          json: { name: label('Range'), [field]: value },
         });
         expectFieldError(response, 400, field);
       }
@@ -321,11 +306,11 @@ describe('Wards (contract §4)', () => {
     it('an unknown field answers 400 (on POST and on PATCH)', async () => {
       const created = await request('POST', '/api/wards', {
         key: admin.key,
-        json: { name: wardName('Unknown field'), colour: 'green' },
+        json: { name: label('Unknown field'), colour: 'green' },
       });
       expectFieldError(created, 400, 'colour');
 
-      const ward = await createWard(admin.key, { name: wardName('Patch unknown') });
+      const ward = await createWard(request, admin.key, { name: label('Patch unknown') });
       const patched = await request('PATCH', `/api/wards/${ward.id}`, {
         key: admin.key,
         json: { tenantId: randomUUID() },
@@ -334,7 +319,7 @@ describe('Wards (contract §4)', () => {
     });
 
     it('PATCH name: null answers 400 and changes nothing', async () => {
-      const ward = await createWard(admin.key, { name: wardName('Null name') });
+      const ward = await createWard(request, admin.key, { name: label('Null name') });
       const response = await request('PATCH', `/api/wards/${ward.id}`, { key: admin.key, json: { name: null } });
       expectFieldError(response, 400, 'name');
       const reread = await request<Ward>('GET', `/api/wards/${ward.id}`, { key: admin.key });
@@ -342,17 +327,17 @@ describe('Wards (contract §4)', () => {
     });
 
     it('PATCH enabled: null answers 400 (enabled is not nullable)', async () => {
-      const ward = await createWard(admin.key, { name: wardName('Null enabled') });
+      const ward = await createWard(request, admin.key, { name: label('Null enabled') });
       const response = await request('PATCH', `/api/wards/${ward.id}`, { key: admin.key, json: { enabled: null } });
       expectFieldError(response, 400, 'enabled');
     });
 
-    it('a name containing a NUL character is rejected as bad input (4xx), never a 500', async () => {
+    it('a name containing a NUL character answers 400, never a 500', async () => {
       const response = await request('POST', '/api/wards', {
         key: admin.key,
         json: { name: `Nul\u0000${uniqueSuffix()}` },
       });
-      expectEnvelope(response, [400, 422]);
+      expectEnvelope(response, 400);
     });
 
     it('an unknown id and a non-UUID id answer 404 with the envelope (GET and PATCH)', async () => {
@@ -364,7 +349,7 @@ describe('Wards (contract §4)', () => {
 
     it("another tenant's ward answers 404 and is left unchanged", async () => {
       const other = await fixtures.keyedUser('council', 'admin');
-      const foreign = await createWard(other.key, { name: wardName('Foreign') });
+      const foreign = await createWard(request, other.key, { name: label('Foreign') });
 
       expectEnvelope(await request('GET', `/api/wards/${foreign.id}`, { key: admin.key }), 404);
       expectEnvelope(
@@ -376,7 +361,7 @@ describe('Wards (contract §4)', () => {
     });
 
     it('a malformed If-Match answers 400 and changes nothing', async () => {
-      const ward = await createWard(admin.key, { name: wardName('Bad If-Match') });
+      const ward = await createWard(request, admin.key, { name: label('Bad If-Match') });
       const response = await request('PATCH', `/api/wards/${ward.id}`, {
         key: admin.key,
         headers: { 'If-Match': 'version one' },
@@ -388,7 +373,7 @@ describe('Wards (contract §4)', () => {
 
     it('writes need settings:write: a wards:read key gets 403 Insufficient scope', async () => {
       const reader = await fixtures.key(admin.tenant, admin.owner, ['wards:read']);
-      const response = await request('POST', '/api/wards', { key: reader.key, json: { name: wardName('Denied') } });
+      const response = await request('POST', '/api/wards', { key: reader.key, json: { name: label('Denied') } });
       expectEnvelope(response, 403);
       expect(response.body).toEqual({
         error: 'Insufficient scope',
@@ -412,8 +397,8 @@ describe('Wards (contract §4)', () => {
     });
 
     it('a ward lists the councillors assigned to it as [{id, name}] (GET, list and PATCH response)', async () => {
-      const ward = await createWard(admin.key, { name: `Councillor ward ${uniqueSuffix()}` });
-      const otherWard = await createWard(admin.key, { name: `Other ward ${uniqueSuffix()}` });
+      const ward = await createWard(request, admin.key, { name: label('Councillor ward') });
+      const otherWard = await createWard(request, admin.key, { name: label('Other ward') });
       const amy = await fixtures.user(admin.tenant, 'councillor', 'Cllr Amy Adams');
       const zed = await fixtures.user(admin.tenant, 'councillor', 'Cllr Zed Zephaniah');
       const elsewhere = await fixtures.user(admin.tenant, 'councillor', 'Cllr Only Elsewhere');
@@ -452,7 +437,7 @@ describe('Wards (contract §4)', () => {
     });
 
     it('users who are not councillors are not listed as councillors', async () => {
-      const ward = await createWard(admin.key, { name: `Staff ward ${uniqueSuffix()}` });
+      const ward = await createWard(request, admin.key, { name: label('Staff ward') });
       const caseworker = await fixtures.user(admin.tenant, 'caseworker', 'Casey Worker');
       await assignWards(caseworker.id, [ward.id]);
       const read = await request<Ward>('GET', `/api/wards/${ward.id}`, { key: admin.key });
@@ -507,7 +492,8 @@ describe('Wards (contract §4)', () => {
     beforeAll(async () => {
       lister = await fixtures.keyedUser('council', 'admin');
       wards = [];
-      for (const name of NAMES) wards.push(await createWard(lister.key, { name, enabled: !DISABLED.has(name) }));
+      for (const name of NAMES)
+        wards.push(await createWard(request, lister.key, { name, enabled: !DISABLED.has(name) }));
     });
 
     it('lists the wards sorted by name by default, with page-mode pagination', async () => {
@@ -653,31 +639,45 @@ describe('Wards (contract §4)', () => {
         'garbage',
         '!!!not-base64!!!',
         'a'.repeat(1000),
-        encodeCursor({ sort, value, id }),
-        encodeCursor([sort, value]),
-        encodeCursor([sort, value, id, 'extra']),
-        encodeCursor([sort, 42, id]),
-        encodeCursor([sort, value, 'not-a-uuid']),
-        encodeCursor([sort, null, id]),
-        encodeCursor('just a string'),
+        untaggedCursor([sort, value, id]),
         Buffer.from('not json at all').toString('base64url'),
       ];
       for (const bad of tampered) expectFieldError(await list({ pageSize: 2, cursor: bad }), 400, 'cursor');
     });
 
+    it('a validly tagged cursor whose payload has the wrong shape or value types answers 400', async () => {
+      const cursor: string = (await list({ pageSize: 2 })).body.pagination.nextCursor;
+      const [sort, value, id] = decodeCursor(cursor) as [string, string, string];
+      expect((await list({ pageSize: 2, cursor: taggedCursor([sort, value, id]) })).status).toBe(200);
+      const forged = [
+        { sort, value, id },
+        [sort, value],
+        [sort, value, id, 'extra'],
+        [sort, 42, id],
+        [sort, value, 'not-a-uuid'],
+        [sort, null, id],
+        [sort, { value }, id],
+        [sort, value, [id]],
+        { 0: sort, 1: value, 2: id, length: 3 },
+        'just a string',
+      ];
+      for (const payload of forged) {
+        expectFieldError(await list({ pageSize: 2, cursor: taggedCursor(payload) }), 400, 'cursor');
+      }
+    });
+
     it('a cursor whose payload was edited is rejected as tampered (400)', async () => {
       const cursor: string = (await list({ pageSize: 2 })).body.pagination.nextCursor;
       const [sort, value, id] = decodeCursor(cursor) as [string, string, string];
-      const edited = [encodeCursor([sort, value, randomUUID()]), encodeCursor([sort, `${value}zz`, id])];
-      for (const bad of edited) expectEnvelope(await list({ pageSize: 2, cursor: bad }), 400);
+      const edited = [untaggedCursor([sort, value, randomUUID()]), untaggedCursor([sort, `${value}zz`, id])];
+      for (const bad of edited) expectFieldError(await list({ pageSize: 2, cursor: bad }), 400, 'cursor');
     });
 
     it('a timestamp cursor value PostgreSQL cannot read answers 400, not 500', async () => {
       const cursor: string = (await list({ sort: 'createdAt', pageSize: 2 })).body.pagination.nextCursor;
       const [sort, , id] = decodeCursor(cursor) as [string, string, string];
       for (const value of ['0', '-271821-04-20T00:00:00.000Z', 'Tue']) {
-        const validlyTagged = encodeTaggedCursor({ sort, values: [value, id] });
-        expectEnvelope(await list({ sort: 'createdAt', pageSize: 2, cursor: validlyTagged }), 400);
+        expectEnvelope(await list({ sort: 'createdAt', pageSize: 2, cursor: taggedCursor([sort, value, id]) }), 400);
       }
     });
 
@@ -729,7 +729,7 @@ describe('Wards (contract §4)', () => {
 
     beforeAll(async () => {
       tenant = await fixtures.keyedUser('council', 'admin');
-      for (const name of NAMES) await createWard(tenant.key, { name });
+      for (const name of NAMES) await createWard(request, tenant.key, { name });
       // Every ward created at the same instant: only the id can order them.
       await fixtures.owner.query(`UPDATE wards SET created_at = '2026-01-15T10:30:00.123Z' WHERE tenant_id = $1`, [
         tenant.tenant.id,
@@ -764,7 +764,7 @@ describe('Wards (contract §4)', () => {
 
     beforeAll(async () => {
       exporter = await fixtures.keyedUser('council', 'admin');
-      tricky = await createWard(exporter.key, {
+      tricky = await createWard(request, exporter.key, {
         name: 'Église Saint-Pierre, "Old Town"',
         gssCode: 'E05011234',
         councilTier: 'london_borough',
@@ -772,7 +772,7 @@ describe('Wards (contract §4)', () => {
         latitude: 51.5,
         longitude: -0.125,
       });
-      plain = await createWard(exporter.key, { name: 'Plain', enabled: false });
+      plain = await createWard(request, exporter.key, { name: 'Plain', enabled: false });
       councillorName = `Cllr Export ${uniqueSuffix()}`;
       const councillor = await fixtures.user(exporter.tenant, 'councillor', councillorName);
       await assignWards(councillor.id, [tricky.id]);
@@ -862,9 +862,9 @@ describe('Wards (contract §4)', () => {
       expect(json.body).toEqual([]);
     });
 
-    it('format=xml is refused with a 4xx envelope naming format (not a 500)', async () => {
+    it('format=xml answers 400 naming format', async () => {
       const response = await exportWards({ format: 'xml' });
-      expectFieldError(response, [400, 422], 'format');
+      expectFieldError(response, 400, 'format');
     });
 
     it('the export needs wards:read', async () => {

@@ -48,6 +48,8 @@ export class AuthChangeListener implements OnApplicationBootstrap, OnApplication
     try {
       await client.connect();
       await client.query(`LISTEN ${AUTH_CHANGED_CHANNEL}`);
+      // Shut down while this was connecting: shutdown could not end it, so it must end here.
+      if (this.stopping) return void (await client.end());
       this.client = client;
       this.connected = true;
       this.emit(undefined);
