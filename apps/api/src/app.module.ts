@@ -17,6 +17,9 @@ import { CategoriesModule } from './modules/categories/categories.module';
 import { HealthModule } from './modules/health/health.module';
 import { HeavyWorkModule } from './shared/heavy-work/heavy-work.module';
 import { MeModule } from './modules/me/me.module';
+import { PublicIntakeModule } from './modules/public-intake/public-intake.module';
+import { ReportsModule } from './modules/reports/reports.module';
+import { SettingsModule } from './modules/settings/settings.module';
 import { UsersModule } from './modules/users/users.module';
 import { WardsModule } from './modules/wards/wards.module';
 
@@ -52,6 +55,9 @@ export class AppModule {
         CasesModule,
         UsersModule,
         AuditLogsModule,
+        ReportsModule,
+        SettingsModule,
+        PublicIntakeModule,
       ],
       providers: [
         { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },

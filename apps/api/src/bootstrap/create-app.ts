@@ -28,6 +28,7 @@ export async function createApp(config: AppConfig, endpoint: DatabaseEndpoint): 
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
     routerOptions: { ignoreTrailingSlash: true },
+    trustProxy: config.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, endpoint), adapter, {
     bufferLogs: true,

@@ -14,6 +14,7 @@ describe('AppConfig', () => {
       logLevel: 'info',
       heavyWorkPerTenant: 4,
       cursorSecret: undefined,
+      trustProxy: false,
     });
   });
 
@@ -27,6 +28,7 @@ describe('AppConfig', () => {
     ['LOG_LEVEL', 'verbose'],
     ['HEAVY_WORK_PER_TENANT', '0'],
     ['CURSOR_SECRET', 'too-short'],
+    ['TRUST_PROXY', 'sometimes'],
   ])('stops on an invalid %s, naming it', (name, value) => {
     expect(() => new AppConfig({ [name]: value })).toThrow(name);
   });

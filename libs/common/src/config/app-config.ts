@@ -21,6 +21,8 @@ export class AppConfig {
   readonly heavyWorkPerTenant: number;
   /** Signs list cursors; unset: generated once and kept in the data dir (see `cursorSecretFor`). */
   readonly cursorSecret: string | undefined;
+  /** Behind a reverse proxy: the client IP comes from `X-Forwarded-For`. */
+  readonly trustProxy: boolean;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     this.port = integer(env, 'PORT', 3000, 0, 65535);
@@ -38,6 +40,7 @@ export class AppConfig {
     this.dataDir = text(env, 'WARDLINE_DATA_DIR') ?? '.data';
     this.heavyWorkPerTenant = integer(env, 'HEAVY_WORK_PER_TENANT', 4, 1, 1000);
     this.cursorSecret = secret(env, 'CURSOR_SECRET', 32);
+    this.trustProxy = boolean(env, 'TRUST_PROXY', false);
   }
 }
 

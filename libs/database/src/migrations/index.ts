@@ -1,5 +1,11 @@
 import { InitialSchema1764288000000 } from './1764288000000-initial-schema';
 import { Casework1764374400000 } from './1764374400000-casework';
 import { ChangeRecords1764460800000 } from './1764460800000-change-records';
+import { SettingsAndPublicForm1765000000000 } from './1765000000000-settings-and-public-form';
 
-export const MIGRATIONS = [InitialSchema1764288000000, Casework1764374400000, ChangeRecords1764460800000];
+export const MIGRATIONS = [
+  InitialSchema1764288000000,
+  Casework1764374400000,
+  ChangeRecords1764460800000,
+  SettingsAndPublicForm1765000000000,
+];

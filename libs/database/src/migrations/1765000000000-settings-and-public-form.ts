@@ -1,0 +1,39 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Tenant settings become a versioned resource (ETag / If-Match), and the public intake form
+ * finds its tenant by slug before any tenant context exists.
+ */
+export class SettingsAndPublicForm1765000000000 implements MigrationInterface {
+  name = 'SettingsAndPublicForm1765000000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
+      ALTER TABLE tenants ADD COLUMN version integer NOT NULL DEFAULT 1;
+
+      -- The tenants table is readable by the application role only for the current tenant;
+      -- the public form knows just a slug. Answers only for an active tenant whose form is on
+      -- or off, and nothing but its id.
+      CREATE FUNCTION wardline_public_form_tenant(p_slug text)
+        RETURNS TABLE (tenant_id uuid, public_form_enabled boolean)
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+        AS $$
+          SELECT t.id, t.public_form_enabled
+            FROM tenants t
+           WHERE t.slug = p_slug AND t.status = 'active'
+        $$;
+      REVOKE ALL ON FUNCTION wardline_public_form_tenant(text) FROM PUBLIC;
+
+      -- Reports count cases resolved in a period.
+      CREATE INDEX cases_tenant_resolved_idx ON cases (tenant_id, resolved_at) WHERE resolved_at IS NOT NULL;
+    `);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query(`
+      DROP INDEX IF EXISTS cases_tenant_resolved_idx;
+      DROP FUNCTION IF EXISTS wardline_public_form_tenant(text);
+      ALTER TABLE tenants DROP COLUMN IF EXISTS version;
+    `);
+  }
+}
