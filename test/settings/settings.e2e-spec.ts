@@ -83,15 +83,16 @@ describe('settings', () => {
     expect(cleared.body.retention).toEqual({ anonymiseClosedCasesAfterMonths: null });
   });
 
+  const settingsEntries = async () =>
+    (await suite.request('GET', '/api/audit-logs?action=settings.updated', { key: admin.key })).body.auditLogs.length;
+
   it('a PATCH that changes nothing records nothing', async () => {
     const current = await get();
-    const count = async () =>
-      (await suite.request('GET', '/api/audit-logs?action=settings.updated', { key: admin.key })).body.auditLogs.length;
-    const before = await count();
+    const before = await settingsEntries();
     const response = await patch({ locale: current.body.locale });
     expect(response.status).toBe(200);
     expect(response.headers.get('etag')).toBe(current.headers.get('etag'));
-    expect(await count()).toBe(before);
+    expect(await settingsEntries()).toBe(before);
   });
 
   it('applies at once: new cases take the new prefix and SLA; existing references stay', async () => {
