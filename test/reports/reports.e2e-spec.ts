@@ -392,6 +392,17 @@ describe('reports', () => {
   });
 
   describe('access', () => {
+    it('OpenAPI names the scope, minimum role and plan of every report', async () => {
+      const spec = (await suite.request('GET', '/openapi.json')).body;
+      for (const path of ['summary', 'cases-by-ward', 'cases-by-category', 'timeseries', 'public']) {
+        expect(spec.paths[`/api/reports/${path}`].get).toMatchObject({
+          'x-required-scope': 'reports:read',
+          'x-minimum-role': 'caseworker',
+          'x-plans': ['council'],
+        });
+      }
+    });
+
     it.each(['summary', 'cases-by-ward', 'cases-by-category', 'timeseries', 'public'])(
       '%s: council plan and reports:read only',
       async (path) => {

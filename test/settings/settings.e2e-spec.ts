@@ -165,6 +165,20 @@ describe('settings', () => {
       expect((await patch({ locale: 'en-GB' }, key)).status).toBe(role === 'admin' ? 200 : 403);
     });
 
+    it('OpenAPI names the scope, minimum role and plan of both routes', async () => {
+      const spec = (await suite.request('GET', '/openapi.json')).body;
+      expect(spec.paths['/api/settings'].get).toMatchObject({
+        'x-required-scope': 'settings:read',
+        'x-minimum-role': 'manager',
+        'x-plans': ['council'],
+      });
+      expect(spec.paths['/api/settings'].patch).toMatchObject({
+        'x-required-scope': 'settings:write',
+        'x-minimum-role': 'admin',
+        'x-plans': ['council'],
+      });
+    });
+
     it('the pro plan has no settings', async () => {
       const pro = await suite.fixtures.keyedUser('pro', 'admin', ['settings:read', 'settings:write']);
       const response = await get(pro.key);

@@ -30,6 +30,9 @@ function changedColumns(current: Tenant, patch: UpdateSettingsDto): Partial<Sett
   );
 }
 
+/** What the audit compares: the settings themselves, not the time they were saved. */
+const auditedSettings = ({ updatedAt: _updatedAt, ...settings }: SettingsResponse) => settings;
+
 /** The current tenant's own settings. The application role may change only these columns of `tenants`. */
 @Injectable()
 export class SettingsService {
@@ -75,8 +78,8 @@ export class SettingsService {
       action: 'settings.updated',
       resourceType: 'settings',
       resourceId: after.id,
-      before: toSettingsResponse(before),
-      after: shown,
+      before: auditedSettings(toSettingsResponse(before)),
+      after: auditedSettings(shown),
     });
     return versioned(shown, after.version);
   }
