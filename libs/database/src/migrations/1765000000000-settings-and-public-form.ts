@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Tenant settings become a versioned resource (ETag / If-Match), and the public intake form
- * finds its tenant by slug before any tenant context exists.
+ * Tenant settings become a versioned resource (ETag / If-Match), the public intake form finds
+ * its tenant by slug before any tenant context exists, and reports get covering indexes.
  */
 export class SettingsAndPublicForm1765000000000 implements MigrationInterface {
   name = 'SettingsAndPublicForm1765000000000';
@@ -24,14 +24,22 @@ export class SettingsAndPublicForm1765000000000 implements MigrationInterface {
         $$;
       REVOKE ALL ON FUNCTION wardline_public_form_tenant(text) FROM PUBLIC;
 
-      -- Reports count cases resolved in a period.
-      CREATE INDEX cases_tenant_resolved_idx ON cases (tenant_id, resolved_at) WHERE resolved_at IS NOT NULL;
+      -- Reports read cases by creation time, resolution time and open-and-due, from these
+      -- indexes alone (index-only scans): a report never touches the wide case rows.
+      CREATE INDEX cases_tenant_created_report_idx ON cases (tenant_id, created_at)
+        INCLUDE (status, priority, assignee_id, ward_id, category_id, first_response_at, resolved_at);
+      CREATE INDEX cases_tenant_resolved_idx ON cases (tenant_id, resolved_at)
+        INCLUDE (created_at, assignee_id) WHERE resolved_at IS NOT NULL;
+      CREATE INDEX cases_tenant_open_due_idx ON cases (tenant_id, due_at)
+        INCLUDE (assignee_id) WHERE status IN ('open', 'in_progress', 'awaiting_response');
     `);
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`
+      DROP INDEX IF EXISTS cases_tenant_open_due_idx;
       DROP INDEX IF EXISTS cases_tenant_resolved_idx;
+      DROP INDEX IF EXISTS cases_tenant_created_report_idx;
       DROP FUNCTION IF EXISTS wardline_public_form_tenant(text);
       ALTER TABLE tenants DROP COLUMN IF EXISTS version;
     `);
