@@ -32,11 +32,15 @@ export class SettingsAndPublicForm1765000000000 implements MigrationInterface {
         INCLUDE (created_at, assignee_id) WHERE resolved_at IS NOT NULL;
       CREATE INDEX cases_tenant_open_due_idx ON cases (tenant_id, due_at)
         INCLUDE (assignee_id) WHERE status IN ('open', 'in_progress', 'awaiting_response');
+      -- It only reads a setting, which parallel workers share with their leader: marked safe,
+      -- a large count under row-level security may use parallel workers.
+      ALTER FUNCTION wardline_current_tenant() PARALLEL SAFE;
     `);
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`
+      ALTER FUNCTION wardline_current_tenant() PARALLEL UNSAFE;
       DROP INDEX IF EXISTS cases_tenant_open_due_idx;
       DROP INDEX IF EXISTS cases_tenant_resolved_idx;
       DROP INDEX IF EXISTS cases_tenant_created_report_idx;
