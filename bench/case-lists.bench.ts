@@ -18,6 +18,7 @@ import { Client } from 'pg';
 import { Fixtures } from '../test/support/fixtures';
 import { httpClient } from '../test/support/http';
 import { startTestApp } from '../test/support/test-app';
+import { benchPrincipals } from './bench-principals';
 import { median, percentile, type PlanNode, scansOf } from './plan';
 import { recordSql } from './sql-recorder';
 
@@ -45,16 +46,9 @@ it(`lists cases from ${CASES} in one tenant with index scans`, async () => {
   const seededSeconds = (performance.now() - started) / 1000;
   await fixtures.owner.query('ANALYZE');
 
-  const [admin] = (await fixtures.owner.query(`SELECT id FROM users WHERE tenant_id = $1 AND role = 'admin' LIMIT 1`, [
-    main.id,
-  ])) as { id: string }[];
-  const [caseworker] = (await fixtures.owner.query(
-    `SELECT assignee_id AS id FROM cases WHERE tenant_id = $1 AND assignee_id IN
-       (SELECT id FROM users WHERE tenant_id = $1 AND role = 'caseworker') LIMIT 1`,
-    [main.id],
-  )) as { id: string }[];
-  const adminKey = (await fixtures.key(main, admin, scopesOfPlan('council'))).key;
-  const caseworkerKey = (await fixtures.key(main, caseworker, ['cases:read'])).key;
+  const { admin, caseworker } = await benchPrincipals(fixtures.owner, main.id);
+  const adminKey = (await fixtures.key(main, { id: admin }, scopesOfPlan('council'))).key;
+  const caseworkerKey = (await fixtures.key(main, { id: caseworker }, ['cases:read'])).key;
   const [sample] = (await fixtures.owner.query(
     `SELECT ward_id, category_id, assignee_id FROM cases WHERE tenant_id = $1 AND ward_id IS NOT NULL
        AND category_id IS NOT NULL AND assignee_id IS NOT NULL LIMIT 1`,

@@ -305,8 +305,8 @@ describe('Errors, request ids, CORS, OpenAPI and health (contract §1)', () => {
       );
     });
 
-    it('every /api operation except /api/me has x-required-scope naming a contract scope', () => {
-      const operations = apiOperations().filter(([path]) => path !== '/api/me');
+    it('every /api operation except /api/me and the public form has x-required-scope naming a contract scope', () => {
+      const operations = apiOperations().filter(([path]) => path !== '/api/me' && !path.startsWith('/api/public/'));
       expect(operations.length).toBeGreaterThan(0);
       for (const [path, method, operation] of operations) {
         expect({ route: `${method} ${path}`, scope: operation['x-required-scope'] }).toEqual({
@@ -317,9 +317,15 @@ describe('Errors, request ids, CORS, OpenAPI and health (contract §1)', () => {
       }
     });
 
+    it('the public intake form is documented as needing no key', () => {
+      const operation = document.paths['/api/public/{tenantSlug}/cases'].post;
+      expect(operation).toMatchObject({ security: [], 'x-public': true });
+    });
+
     it('every /api operation offers both security schemes so "Authorize" works', () => {
       const schemeNames = Object.keys(document.components.securitySchemes);
-      for (const [path, method, operation] of apiOperations()) {
+      const keyed = apiOperations().filter(([path]) => !path.startsWith('/api/public/'));
+      for (const [path, method, operation] of keyed) {
         const offered = (operation.security ?? document.security ?? []).flatMap((entry: object) => Object.keys(entry));
         expect({ route: `${method} ${path}`, offered: [...new Set(offered)].toSorted() }).toEqual({
           route: `${method} ${path}`,

@@ -22,6 +22,9 @@ import { HealthModule } from './modules/health/health.module';
 import { HeavyWorkModule } from './shared/heavy-work/heavy-work.module';
 import { MeModule } from './modules/me/me.module';
 import { NewsModule } from './modules/news/news.module';
+import { PublicIntakeModule } from './modules/public-intake/public-intake.module';
+import { ReportsModule } from './modules/reports/reports.module';
+import { SettingsModule } from './modules/settings/settings.module';
 import { UsersModule } from './modules/users/users.module';
 import { WardsModule } from './modules/wards/wards.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -52,6 +55,9 @@ export class AppModule {
         WebhooksModule,
         // The embedded default is one process: it delivers webhooks itself (elsewhere: apps/worker).
         ...(endpoint.embedded ? [WebhookWorkerModule.forRoot()] : []),
+        ReportsModule,
+        SettingsModule,
+        PublicIntakeModule,
       ],
       providers: [
         Metrics,

@@ -28,7 +28,8 @@ export const AnyApiKey = () => applyDecorators(RouteAccessMetadata({ kind: 'any-
 
 /**
  * Declares the scope (and optionally a higher minimum owner role) a route needs. The same
- * declaration is enforced by the guard and written to the OpenAPI document.
+ * declaration is enforced by the guard and written to the OpenAPI document, with the plans
+ * that include the scope.
  */
 export function RequireScope(scope: Scope, options: { minRole?: Role } = {}) {
   const minRole = options.minRole ?? SCOPE_POLICY[scope].minRole;

@@ -8,6 +8,7 @@ const APP_FUNCTIONS = [
   'wardline_touch_api_keys(uuid[], timestamptz[])',
   'wardline_purge_idempotency_keys()',
   'wardline_claim_webhook_deliveries(timestamptz, integer, integer, integer)',
+  'wardline_public_form_tenant(text)',
 ];
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { Plan, TenantStatus } from './policy-types';
 
 @Entity('tenants')
@@ -14,6 +14,7 @@ export class Tenant {
   @Column('integer') defaultSlaDays!: number;
   @Column('boolean') publicFormEnabled!: boolean;
   @Column('integer', { nullable: true }) anonymiseClosedCasesAfterMonths!: number | null;
+  @VersionColumn() version!: number;
   @CreateDateColumn({ type: 'timestamptz', precision: 3 }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz', precision: 3 }) updatedAt!: Date;
 }

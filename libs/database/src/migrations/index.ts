@@ -4,6 +4,7 @@ import { ChangeRecords1764460800000 } from './1764460800000-change-records';
 import { IdempotencyKeys1764800000000 } from './1764800000000-idempotency-keys';
 import { EventsAndNews1764900000000 } from './1764900000000-events-and-news';
 import { Webhooks1765100000000 } from './1765100000000-webhooks';
+import { SettingsAndPublicForm1765000000000 } from './1765000000000-settings-and-public-form';
 
 export const MIGRATIONS = [
   InitialSchema1764288000000,
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   IdempotencyKeys1764800000000,
   EventsAndNews1764900000000,
   Webhooks1765100000000,
+  SettingsAndPublicForm1765000000000,
 ];

@@ -24,6 +24,7 @@ export const TABLES = {
       'default_sla_days',
       'public_form_enabled',
       'anonymise_closed_cases_after_months',
+      'version',
       'updated_at',
     ],
     tenant: false,

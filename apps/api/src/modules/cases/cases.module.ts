@@ -9,5 +9,6 @@ import { NoteRateLimit } from './note-rate-limit';
   imports: [TenantRepositoryModule.forFeature([Case, CaseEvent, Ward, Category, User])],
   controllers: [CasesController],
   providers: [CasesService, NoteRateLimit],
+  exports: [CasesService],
 })
 export class CasesModule {}

@@ -58,14 +58,18 @@ export class CasesService {
     private readonly transaction: TenantTransaction,
   ) {}
 
-  /** Cases the viewer may see, with ward, category and assignee joined. */
-  private visible(viewer: CaseViewer): SelectQueryBuilder<Case> {
-    const query = this.cases
+  /** The tenant's cases with ward, category and assignee joined. */
+  private withRelations(): SelectQueryBuilder<Case> {
+    return this.cases
       .query(A)
       .leftJoinAndSelect(`${A}.ward`, 'ward')
       .leftJoinAndSelect(`${A}.category`, 'category')
       .leftJoinAndSelect(`${A}.assignee`, 'assignee');
-    return restrictToVisibleCases(query, A, viewer);
+  }
+
+  /** Cases the viewer may see, with ward, category and assignee joined. */
+  private visible(viewer: CaseViewer): SelectQueryBuilder<Case> {
+    return restrictToVisibleCases(this.withRelations(), A, viewer);
   }
 
   async list(query: ListCasesQuery, viewer: CaseViewer): Promise<Page<CaseResponse>> {
@@ -78,8 +82,12 @@ export class CasesService {
     return versioned({ ...kase, ...(await this.latestTimelineOf(id)) }, kase.version);
   }
 
-  private async visibleCase(id: string, viewer: CaseViewer): Promise<CaseResponse> {
-    const row = isUuid(id) ? await this.visible(viewer).andWhere(`${A}.id = :id`, { id }).getOne() : null;
+  private visibleCase(id: string, viewer: CaseViewer): Promise<CaseResponse> {
+    return this.caseFrom(this.visible(viewer), id);
+  }
+
+  private async caseFrom(query: SelectQueryBuilder<Case>, id: string): Promise<CaseResponse> {
+    const row = isUuid(id) ? await query.andWhere(`${A}.id = :id`, { id }).getOne() : null;
     if (!row) throw caseNotFound();
     return toCaseResponse(row);
   }
@@ -116,7 +124,17 @@ export class CasesService {
   async create(input: CreateCaseDto, viewer: CaseViewer): Promise<Versioned<CaseDetailResponse>> {
     const assigneeId =
       input.assigneeId === undefined && viewer.role === 'caseworker' ? viewer.userId : input.assigneeId;
-    await this.checkReferences({ ...input, assigneeId });
+    return this.open({ ...input, assigneeId });
+  }
+
+  /**
+   * The one way a case comes to be, for the API and the public intake form alike: checks its
+   * references, takes the next reference and records `case.created`. `announce` adds webhook
+   * events beside `case_created` (the form's `contact_submitted`).
+   */
+  async open(input: CreateCaseDto, announce: readonly AnnouncedEvent[] = []): Promise<Versioned<CaseDetailResponse>> {
+    const { assigneeId } = input;
+    await this.checkReferences(input);
     const now = new Date();
     const { reference, defaultSlaDays } = await this.references.next(now);
     const slaDays = input.categoryId ? await this.slaDaysOf(input.categoryId) : null;
@@ -134,13 +152,13 @@ export class CasesService {
       dueAt: input.dueAt ? new Date(input.dueAt) : new Date(now.getTime() + (slaDays ?? defaultSlaDays) * DAY_MS),
     });
     const timeline: TimelineEntry[] = [{ caseId: row.id, type: 'created', data: { reference, status: 'open' } }];
-    const events: AnnouncedEvent[] = [{ type: 'case_created', data: {} }];
+    const events: AnnouncedEvent[] = [{ type: 'case_created', data: {} }, ...announce];
     if (row.assigneeId) {
       timeline.push({ caseId: row.id, type: 'assigned', data: { from: null, to: row.assigneeId } });
       events.push({ type: 'case_assigned', data: { from: null, to: row.assigneeId } });
     }
     // The creator always sees what it made, even a case it assigned to someone else.
-    return this.recordAndShow(row.id, viewer, {
+    return this.recordAndShow(row.id, {
       action: 'case.created',
       before: null,
       after: caseSnapshot(row),
@@ -164,7 +182,7 @@ export class CasesService {
     if (isNoChange(change)) return this.get(id, viewer);
 
     await this.cases.save(change.next);
-    return this.recordAndShow(id, viewer, {
+    return this.recordAndShow(id, {
       action: actionOf(change),
       ...changeSetSnapshots(change),
       ...effectsOf(id, change),
@@ -177,7 +195,7 @@ export class CasesService {
     current.updatedAt = new Date();
     await this.cases.save(current);
     const data = { body: note.body, internal: note.internal ?? true };
-    return this.recordAndShow(id, viewer, {
+    return this.recordAndShow(id, {
       action: 'case.note_added',
       before: null,
       after: data,
@@ -193,10 +211,9 @@ export class CasesService {
    */
   private async recordAndShow(
     id: string,
-    viewer: CaseViewer,
     change: Omit<Change, 'resourceType' | 'resourceId'>,
   ): Promise<Versioned<CaseDetailResponse>> {
-    const kase = await this.visibleCase(id, { userId: viewer.userId, role: 'admin' });
+    const kase = await this.caseFrom(this.withRelations(), id);
     await this.recorder.record({
       ...change,
       resourceType: 'case',
