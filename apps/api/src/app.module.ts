@@ -11,6 +11,7 @@ import {
 import { CoreModule } from '@wardline/core';
 import type { DatabaseEndpoint } from '@wardline/database';
 import { LoggerModule } from 'nestjs-pino';
+import { AdminModule } from './modules/admin/admin.module';
 import { AuditLogsModule } from './modules/audit-logs/audit-logs.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { CategoriesModule } from './modules/categories/categories.module';
@@ -52,6 +53,7 @@ export class AppModule {
         CasesModule,
         UsersModule,
         AuditLogsModule,
+        AdminModule,
       ],
       providers: [
         { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },

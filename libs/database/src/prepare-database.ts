@@ -2,7 +2,12 @@ import type { DataSource } from 'typeorm';
 import { APP_ROLE, openDataSource, passwordOf, roleOf } from './data-source';
 import { type TableAccess, TABLES, TENANT_TABLE_NAMES } from './schema/tables';
 import { tenantIsolationSql } from './schema/tenant-isolation.sql';
-const APP_FUNCTIONS = ['wardline_authenticate(bytea)', 'wardline_touch_api_keys(uuid[], timestamptz[])'];
+const APP_FUNCTIONS = [
+  'wardline_authenticate(bytea)',
+  'wardline_touch_api_keys(uuid[], timestamptz[])',
+  'wardline_sign_in_candidates(text)',
+  'wardline_dashboard_session(bytea)',
+];
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const quoteLiteral = (value: string) => `'${value.replace(/'/g, "''")}'`;

@@ -4,6 +4,7 @@ import { type AppConfig, createValidationPipe, useCursorSecret } from '@wardline
 import type { DatabaseEndpoint } from '@wardline/database';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
+import { mountDashboardHttp } from '../modules/admin/dashboard-http';
 import { cursorSecretFor } from './cursor-secret';
 import { answerClientError, answerFrameworkError } from './edge-errors';
 import { acceptJsonBodiesOnly } from './json-only';
@@ -40,6 +41,7 @@ export async function createApp(config: AppConfig, endpoint: DatabaseEndpoint): 
     void reply.header('X-Request-Id', request.id);
   });
   acceptJsonBodiesOnly(fastify);
+  mountDashboardHttp(fastify);
   mountOpenApi(app);
   await app.init();
   return app;

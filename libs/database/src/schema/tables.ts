@@ -41,6 +41,7 @@ export const TABLES = {
   case_reference_counters: { privileges: ['SELECT', 'INSERT', 'UPDATE'], tenant: true },
   audit_logs: { privileges: ['SELECT', 'INSERT'], tenant: true },
   outbox_events: { privileges: ['SELECT', 'INSERT'], tenant: true },
+  dashboard_sessions: { privileges: ['SELECT', 'INSERT', 'DELETE'], updatableColumns: ['last_seen_at'], tenant: true },
 } as const satisfies Record<string, TableAccess>;
 
 export type TableName = keyof typeof TABLES;
