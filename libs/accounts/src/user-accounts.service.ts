@@ -30,6 +30,10 @@ export interface NewUserFields {
   bio?: string | null;
 }
 
+/** An optional profile text: empty means none. */
+const optionalText = (value: string | null, label: string, max = 200) =>
+  value === null || value.trim() === '' ? null : requireText(value, label, max);
+
 /** A user snapshot for the audit log: the view, without timestamps. */
 const auditedUser = ({ createdAt: _c, updatedAt: _u, ...fields }: UserView) => fields;
 
@@ -113,14 +117,12 @@ export class UserAccountsService {
   /** A user's public profile, changed by that user; announced to the council's webhooks. */
   async updateProfile(tenant: Tenant, userId: string, fields: ProfileFields): Promise<UserView> {
     const name = requireText(fields.name, 'Name');
-    const optional = (value: string | null, label: string, max = 200) =>
-      value === null || value.trim() === '' ? null : requireText(value, label, max);
-    const party = optional(fields.party, 'Party');
-    const publicEmail = optional(fields.publicEmail, 'Public email', 320);
+    const party = optionalText(fields.party, 'Party');
+    const publicEmail = optionalText(fields.publicEmail, 'Public email', 320);
     if (publicEmail && !looksLikeEmail(publicEmail)) {
       throw ApiError.unprocessable(`Invalid email address "${publicEmail}"`);
     }
-    const bio = optional(fields.bio, 'Bio', MAX_BIO_LENGTH);
+    const bio = optionalText(fields.bio, 'Bio', MAX_BIO_LENGTH);
     return this.transaction.runFor(tenant.id, async () => {
       const users = this.transaction.manager.getRepository(User);
       const user = await users.findOne({

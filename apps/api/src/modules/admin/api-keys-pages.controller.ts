@@ -162,6 +162,6 @@ export class ApiKeysPagesController {
   }
 
   private tenant(user: DashboardUser): Promise<Tenant> {
-    return this.tenants.require(user.tenant.id);
+    return this.tenants.current();
   }
 }

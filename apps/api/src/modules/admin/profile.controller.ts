@@ -29,7 +29,7 @@ export class ProfileController {
   @Get()
   @Header('Content-Type', HTML)
   async show(@SignedIn() user: DashboardUser, @Query('done') done?: string): Promise<string> {
-    const me = await this.users.requireInTenant(await this.tenants.require(user.tenant.id), user.user.id);
+    const me = await this.users.requireInTenant(await this.tenants.current(), user.user.id);
     return this.render(
       user,
       { name: me.name, party: me.party, publicEmail: me.publicEmail, bio: me.bio },
@@ -52,7 +52,7 @@ export class ProfileController {
       bio: textField(body, 'bio'),
     };
     try {
-      await this.users.updateProfile(await this.tenants.require(user.tenant.id), user.user.id, fields);
+      await this.users.updateProfile(await this.tenants.current(), user.user.id, fields);
     } catch (error) {
       if (!(error instanceof ApiError) || error.getStatus() >= 500) throw error;
       void reply.status(HttpStatus.UNPROCESSABLE_ENTITY);
@@ -63,9 +63,7 @@ export class ProfileController {
   }
 
   private async render(user: DashboardUser, profile: ProfileFields, saved: boolean, error: string | null) {
-    const keys = (await this.apiKeys.list(await this.tenants.require(user.tenant.id))).filter(
-      (key) => key.owner.id === user.user.id,
-    );
+    const keys = (await this.apiKeys.list(await this.tenants.current())).filter((key) => key.owner.id === user.user.id);
     return profilePage(user, profile, keys, saved, error);
   }
 }
