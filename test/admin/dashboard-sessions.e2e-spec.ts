@@ -7,6 +7,7 @@ import { useApiSuite } from '../support/suite';
 
 const PASSWORD = 'correct horse battery staple';
 const WRONG = 'The email address or password is not right.';
+const keyOf = (html: string) => /id="new-key"[^>]*value="(wl_[A-Za-z0-9]+)"/.exec(html)?.[1] as string;
 
 describe('dashboard sessions', () => {
   const suite = useApiSuite();
@@ -125,7 +126,7 @@ describe('dashboard sessions', () => {
   });
 
   it('signs out: the session ends and its cookie is cleared', async () => {
-    const { tenant, user, browser } = await signedIn('manager');
+    const { tenant, browser } = await signedIn('manager');
     const token = browser.cookies.get('wl_session') as string;
     await browser.get('/admin/profile');
     const out = await browser.post('/admin/sign-out', {});
@@ -201,7 +202,6 @@ describe('dashboard key management', () => {
     expect((await browser.signIn(user.email, PASSWORD)).status).toBe(303);
     return { tenant, user, browser };
   }
-  const keyOf = (html: string) => /id="new-key"[^>]*value="(wl_[A-Za-z0-9]+)"/.exec(html)?.[1] as string;
   const userAudit = async (tenantId: string) =>
     (await suite.fixtures.owner.query(
       `SELECT action, actor_type AS "actorType", actor_id AS "actorId", resource_id AS "resourceId"

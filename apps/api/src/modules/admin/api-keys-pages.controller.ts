@@ -14,16 +14,14 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { type ApiKeyListItem, ApiKeysService, TenantsService, UserAccountsService } from '@wardline/accounts';
-import { planHasApiAccess } from '@wardline/auth';
+import { planHasApiAccess, Public } from '@wardline/auth';
 import { ApiError } from '@wardline/common';
-import type { Tenant } from '@wardline/database';
 import type { FastifyReply } from 'fastify';
 import { AdminPageFilter } from './admin-page.filter';
 import { KEYS_PATH } from './admin-paths';
 import type { DashboardUser } from './dashboard-sessions';
 import { AdminOnly, DashboardGuard, SignedIn } from './dashboard.guard';
 import { type FormFields, listField, textField } from './form-body';
-import { Public } from '@wardline/auth';
 import {
   createdKeyPage,
   GRACE_PERIODS_HOURS,
@@ -65,7 +63,7 @@ export class ApiKeysPagesController {
     const filter = (KEY_STATUS_FILTERS as readonly string[]).includes(status ?? '')
       ? (status as KeyStatusFilter)
       : 'all';
-    return keysPage(user, await this.apiKeys.list(await this.tenant(user)), filter, done ?? '');
+    return keysPage(user, await this.apiKeys.list(await this.tenants.current()), filter, done ?? '');
   }
 
   @Get('new')
@@ -93,7 +91,7 @@ export class ApiKeysPagesController {
     try {
       if (form.expiresOn && !DATE.test(form.expiresOn)) throw ApiError.unprocessable('Expiry must be a date');
       if (form.scopes.length === 0) throw ApiError.unprocessable('Choose at least one scope');
-      const created = await this.apiKeys.create(await this.tenant(user), {
+      const created = await this.apiKeys.create(await this.tenants.current(), {
         name: form.name,
         owner: form.ownerId,
         scopes: form.scopes,
@@ -121,7 +119,7 @@ export class ApiKeysPagesController {
     @Param('id') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    await this.apiKeys.revoke(id, await this.tenant(user));
+    await this.apiKeys.revoke(id, await this.tenants.current());
     void reply.status(HttpStatus.SEE_OTHER).header('Location', `${KEYS_PATH}?done=revoked`);
     return '';
   }
@@ -140,7 +138,7 @@ export class ApiKeysPagesController {
     if (!(GRACE_PERIODS_HOURS as readonly number[]).includes(graceHours)) {
       throw ApiError.unprocessable('Choose one of the offered grace periods');
     }
-    const { replaces, ...created } = await this.apiKeys.rotate(id, graceHours, await this.tenant(user));
+    const { replaces, ...created } = await this.apiKeys.rotate(id, graceHours, await this.tenants.current());
     const old =
       replaces.status === 'revoked'
         ? `The old key ${replaces.prefix}… was deactivated.`
@@ -149,19 +147,15 @@ export class ApiKeysPagesController {
   }
 
   private async keyForm(user: DashboardUser, form: NewKeyForm, error: string | null): Promise<string> {
-    const owners = await this.users.listEnabled(await this.tenant(user));
+    const owners = await this.users.listEnabled(await this.tenants.current());
     return newKeyPage(user, owners, form, error);
   }
 
   /** One of this council's keys, still active; any other id (another council's included) is a 404. */
   private async activeKey(user: DashboardUser, id: string): Promise<ApiKeyListItem> {
-    const key = (await this.apiKeys.list(await this.tenant(user))).find((item) => item.id === id);
+    const key = (await this.apiKeys.list(await this.tenants.current())).find((item) => item.id === id);
     if (!key) throw new NotFoundException('There is no such API key in your council.');
     if (key.status !== 'active') throw ApiError.unprocessable(`The key ${key.prefix}… is ${key.status} already.`);
     return key;
-  }
-
-  private tenant(user: DashboardUser): Promise<Tenant> {
-    return this.tenants.current();
   }
 }
