@@ -1,11 +1,15 @@
 import type { TenantView, UserView } from '@wardline/accounts';
 import type { Role } from '@wardline/database';
-import { DashboardClient } from '../support/dashboard-client';
+import {
+  DASHBOARD_PASSWORD as PASSWORD,
+  DashboardClient,
+  dashboardUser,
+  signedInClient,
+} from '../support/dashboard-client';
 import { uniqueSuffix } from '../support/fixtures';
 import { statusWithin } from '../support/http';
 import { useApiSuite } from '../support/suite';
 
-const PASSWORD = 'correct horse battery staple';
 const WRONG = 'The email address or password is not right.';
 const keyOf = (html: string) => /id="new-key"[^>]*value="(wl_[A-Za-z0-9]+)"/.exec(html)?.[1] as string;
 
@@ -27,21 +31,12 @@ describe('dashboard sessions', () => {
 
   async function member(role: Role = 'admin', tenant?: TenantView): Promise<{ tenant: TenantView; user: UserView }> {
     const council = tenant ?? (await suite.fixtures.tenant('council', 'dash'));
-    const user = await suite.fixtures.createUser(council, {
-      email: `${uniqueSuffix()}@dash.example`,
-      name: `Dash ${role} ${uniqueSuffix()}`,
-      role,
-      password: PASSWORD,
-    });
-    return { tenant: council, user };
+    return { tenant: council, user: await dashboardUser(suite.fixtures, council, role) };
   }
 
   async function signedIn(role: Role = 'admin', tenant?: TenantView) {
     const made = await member(role, tenant);
-    const browser = client();
-    const response = await browser.signIn(made.user.email, PASSWORD);
-    expect(response.status).toBe(303);
-    return { ...made, browser };
+    return { ...made, browser: await signedInClient(suite.app.baseUrl, made.user.email) };
   }
 
   it('signs in with an HttpOnly, SameSite=Lax session cookie and records the sign-in', async () => {
@@ -192,15 +187,8 @@ describe('dashboard key management', () => {
 
   async function admin(role: Role = 'admin') {
     const tenant = await suite.fixtures.tenant('council', 'keys');
-    const user = await suite.fixtures.createUser(tenant, {
-      email: `${uniqueSuffix()}@keys.example`,
-      name: `Keys ${role}`,
-      role,
-      password: PASSWORD,
-    });
-    const browser = new DashboardClient(suite.app.baseUrl);
-    expect((await browser.signIn(user.email, PASSWORD)).status).toBe(303);
-    return { tenant, user, browser };
+    const user = await dashboardUser(suite.fixtures, tenant, role);
+    return { tenant, user, browser: await signedInClient(suite.app.baseUrl, user.email) };
   }
   const userAudit = async (tenantId: string) =>
     (await suite.fixtures.owner.query(
@@ -275,14 +263,8 @@ describe('dashboard key management', () => {
     expect(foreignOwner.html).toContain('role="alert"');
 
     const pro = await suite.fixtures.tenant('pro', 'prokeys');
-    const proAdmin = await suite.fixtures.createUser(pro, {
-      email: `${uniqueSuffix()}@pro.example`,
-      name: 'Pro admin',
-      role: 'admin',
-      password: PASSWORD,
-    });
-    const proBrowser = new DashboardClient(suite.app.baseUrl);
-    await proBrowser.signIn(proAdmin.email, PASSWORD);
+    const proAdmin = await dashboardUser(suite.fixtures, pro, 'admin');
+    const proBrowser = await signedInClient(suite.app.baseUrl, proAdmin.email);
     const form = await proBrowser.get('/admin/api-keys/new');
     expect(form.html).toMatch(/value="audit:read"[^>]*disabled/);
     expect(form.html).toContain('not in your plan');
@@ -292,14 +274,8 @@ describe('dashboard key management', () => {
 
   it('shows a plan without API access why, instead of the form', async () => {
     const team = await suite.fixtures.tenant('team', 'teamkeys');
-    const user = await suite.fixtures.createUser(team, {
-      email: `${uniqueSuffix()}@team.example`,
-      name: 'Team admin',
-      role: 'admin',
-      password: PASSWORD,
-    });
-    const browser = new DashboardClient(suite.app.baseUrl);
-    await browser.signIn(user.email, PASSWORD);
+    const user = await dashboardUser(suite.fixtures, team, 'admin');
+    const browser = await signedInClient(suite.app.baseUrl, user.email);
     const page = await browser.get('/admin/api-keys/new');
     expect(page.html).toContain('does not include API access');
     expect(page.html).not.toContain('name="scopes"');

@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { DEMO_USERS } from '@wardline/operations';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { artefactDir, CHROMIUM_ARGS, chromiumPath } from '../support/chromium';
+import { DASHBOARD_PASSWORD, dashboardUser } from '../support/dashboard-client';
 import { uniqueSuffix } from '../support/fixtures';
 import { statusWithin } from '../support/http';
 import { useApiSuite } from '../support/suite';
@@ -137,18 +138,13 @@ describeInBrowser('the admin dashboard in a real browser', () => {
 
   it('keeps a non-admin out of the keys page and its POST, and shows them their profile', async () => {
     const tenant = await suite.fixtures.tenant('council', 'browser-staff');
-    const caseworker = await suite.fixtures.createUser(tenant, {
-      email: `${uniqueSuffix()}@browser.example`,
-      name: 'Casey Worker',
-      role: 'caseworker',
-      password: PASSWORD,
-    });
+    const caseworker = await dashboardUser(suite.fixtures, tenant, 'caseworker');
     const staff = await browser.newContext({ baseURL: suite.app.baseUrl });
     const staffPage = await staff.newPage();
     try {
       await staffPage.goto('/admin/sign-in');
       await staffPage.getByLabel('Email address').fill(caseworker.email);
-      await staffPage.getByLabel('Password').fill(PASSWORD);
+      await staffPage.getByLabel('Password').fill(DASHBOARD_PASSWORD);
       await staffPage.getByRole('button', { name: 'Sign in' }).click();
       await staffPage.waitForURL('**/admin/profile');
       page = staffPage;

@@ -1,3 +1,7 @@
+import type { TenantView } from '@wardline/accounts';
+import type { Role } from '@wardline/database';
+import { type Fixtures, uniqueSuffix } from './fixtures';
+
 /**
  * A browser-like HTTP client for the dashboard's server-rendered forms: keeps the cookies it
  * is given, never follows redirects (tests look at them), and reads each form's CSRF token.
@@ -54,4 +58,25 @@ export class DashboardClient {
     if (csrf) this.csrf = csrf[1];
     return { status: response.status, location: response.headers.get('location'), setCookies, html };
   }
+}
+
+/** The password every dashboard test user gets. */
+export const DASHBOARD_PASSWORD = 'correct horse battery staple';
+
+/** A user of `tenant` who can sign in to the dashboard with `DASHBOARD_PASSWORD`. */
+export function dashboardUser(fixtures: Fixtures, tenant: Pick<TenantView, 'id'>, role: Role, name = `Dash ${role}`) {
+  return fixtures.createUser(tenant, {
+    email: `${uniqueSuffix()}@dashboard.example`,
+    name: `${name} ${uniqueSuffix()}`,
+    role,
+    password: DASHBOARD_PASSWORD,
+  });
+}
+
+/** A dashboard client already signed in as `email`. */
+export async function signedInClient(baseUrl: string, email: string): Promise<DashboardClient> {
+  const client = new DashboardClient(baseUrl);
+  const response = await client.signIn(email, DASHBOARD_PASSWORD);
+  if (response.status !== 303) throw new Error(`sign-in as ${email} answered ${response.status}`);
+  return client;
 }

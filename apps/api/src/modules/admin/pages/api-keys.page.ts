@@ -3,6 +3,7 @@ import { planIncludes, SCOPE_POLICY, SCOPES, type Scope } from '@wardline/auth';
 import type { Plan } from '@wardline/database';
 import { KEYS_PATH } from '../admin-paths';
 import type { DashboardUser } from '../dashboard-sessions';
+import { inputField } from './form-fields';
 import { html } from './html';
 import { csrfInput, errorSummary, notice, page, timeOf } from './layout';
 
@@ -156,19 +157,7 @@ export function newKeyPage(user: DashboardUser, owners: UserView[], form: NewKey
     html`${errorSummary(error)}
       <form method="post" action="${KEYS_PATH}" class="stack">
         ${csrfInput(user)}
-        <div>
-          <label for="name">Name</label>
-          <p class="hint" id="name-hint">What uses the key, e.g. "CRM sync".</p>
-          <input
-            type="text"
-            id="name"
-            name="name"
-            required
-            maxlength="200"
-            value="${form.name}"
-            aria-describedby="name-hint"
-          />
-        </div>
+        ${inputField({ name: 'name', label: 'Name', value: form.name, required: true, maxlength: 200, hint: 'What uses the key, e.g. "CRM sync".' })}
         <div>
           <label for="ownerId">Owner</label>
           <p class="hint" id="owner-hint">The key can do no more than its owner's role allows.</p>
@@ -187,19 +176,13 @@ export function newKeyPage(user: DashboardUser, owners: UserView[], form: NewKey
               </fieldset>`,
           )}
         </fieldset>
-        <div>
-          <label for="expiresOn">Expires (optional)</label>
-          <p class="hint" id="expires-hint">
-            The key stops working at the end of this day (UTC). Leave empty for no expiry.
-          </p>
-          <input
-            type="date"
-            id="expiresOn"
-            name="expiresOn"
-            value="${form.expiresOn}"
-            aria-describedby="expires-hint"
-          />
-        </div>
+        ${inputField({
+          name: 'expiresOn',
+          label: 'Expires (optional)',
+          type: 'date',
+          value: form.expiresOn,
+          hint: 'The key stops working at the end of this day (UTC). Leave empty for no expiry.',
+        })}
         <div class="actions">
           <button type="submit">Create key</button>
           <a href="${KEYS_PATH}">Cancel</a>

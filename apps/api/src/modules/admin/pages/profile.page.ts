@@ -2,6 +2,7 @@ import type { ApiKeyListItem, ProfileFields } from '@wardline/accounts';
 import { PROFILE_PATH } from '../admin-paths';
 import type { DashboardUser } from '../dashboard-sessions';
 import { keysTable } from './api-keys.page';
+import { inputField } from './form-fields';
 import { html } from './html';
 import { csrfInput, errorSummary, notice, page } from './layout';
 
@@ -21,34 +22,16 @@ export function profilePage(
       <p>Email <strong>${user.user.email}</strong> · role <strong>${user.user.role}</strong></p>
       <form method="post" action="${PROFILE_PATH}" class="stack">
         ${csrfInput(user)}
-        <div>
-          <label for="name">Name</label>
-          <input
-            type="text"
-            id="name"
-            name="name"
-            required
-            maxlength="200"
-            value="${profile.name}"
-            autocomplete="name"
-          />
-        </div>
-        <div>
-          <label for="party">Party</label>
-          <input type="text" id="party" name="party" maxlength="200" value="${text(profile.party)}" />
-        </div>
-        <div>
-          <label for="publicEmail">Public email</label>
-          <p class="hint" id="public-email-hint">Shown to residents; can differ from your sign-in email.</p>
-          <input
-            type="email"
-            id="publicEmail"
-            name="publicEmail"
-            maxlength="320"
-            value="${text(profile.publicEmail)}"
-            aria-describedby="public-email-hint"
-          />
-        </div>
+        ${inputField({ name: 'name', label: 'Name', value: profile.name, required: true, maxlength: 200, autocomplete: 'name' })}
+        ${inputField({ name: 'party', label: 'Party', value: profile.party, maxlength: 200 })}
+        ${inputField({
+          name: 'publicEmail',
+          label: 'Public email',
+          type: 'email',
+          value: profile.publicEmail,
+          maxlength: 320,
+          hint: 'Shown to residents; can differ from your sign-in email.',
+        })}
         <div>
           <label for="bio">Bio</label>
           <textarea id="bio" name="bio" maxlength="2000">${text(profile.bio)}</textarea>

@@ -1,5 +1,6 @@
 import { SIGN_IN_PATH } from '../admin-paths';
 import { CSRF_FIELD } from '../dashboard.guard';
+import { inputField } from './form-fields';
 import { html } from './html';
 import { errorSummary, page } from './layout';
 
@@ -9,14 +10,8 @@ export function signInPage(csrfToken: string, email = '', error: string | null =
     html`${errorSummary(error)}
       <form method="post" action="${SIGN_IN_PATH}" class="stack">
         <input type="hidden" name="${CSRF_FIELD}" value="${csrfToken}" />
-        <div>
-          <label for="email">Email address</label>
-          <input type="email" id="email" name="email" autocomplete="username" required value="${email}" />
-        </div>
-        <div>
-          <label for="password">Password</label>
-          <input type="password" id="password" name="password" autocomplete="current-password" required />
-        </div>
+        ${inputField({ name: 'email', label: 'Email address', type: 'email', value: email, required: true, autocomplete: 'username' })}
+        ${inputField({ name: 'password', label: 'Password', type: 'password', required: true, autocomplete: 'current-password' })}
         <button type="submit">Sign in</button>
       </form>`,
   );
