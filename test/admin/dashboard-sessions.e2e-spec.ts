@@ -4,6 +4,7 @@ import {
   DASHBOARD_PASSWORD as PASSWORD,
   DashboardClient,
   dashboardUser,
+  shownKeyOf,
   signedInClient,
 } from '../support/dashboard-client';
 import { uniqueSuffix } from '../support/fixtures';
@@ -11,7 +12,6 @@ import { statusWithin } from '../support/http';
 import { useApiSuite } from '../support/suite';
 
 const WRONG = 'The email address or password is not right.';
-const keyOf = (html: string) => /id="new-key"[^>]*value="(wl_[A-Za-z0-9]+)"/.exec(html)?.[1] as string;
 
 describe('dashboard sessions', () => {
   const suite = useApiSuite();
@@ -204,7 +204,7 @@ describe('dashboard key management', () => {
     const created = await browser.post('/admin/api-keys', { name: 'CRM sync', scopes: ['cases:read', 'wards:read'] });
     expect(created.status).toBe(201);
     expect(created.html).toContain("you won't see this key again");
-    const key = keyOf(created.html);
+    const key = shownKeyOf(created.html);
     const me = await suite.request('GET', '/api/me', { key });
     expect(me.status).toBe(200);
     expect(me.body.key.scopes).toEqual(['cases:read', 'wards:read']);
@@ -214,7 +214,7 @@ describe('dashboard key management', () => {
     const rotated = await browser.post(`/admin/api-keys/${keyId}/rotate`, { graceHours: '24' });
     expect(rotated.status).toBe(201);
     expect(rotated.html).toContain('keeps working until');
-    const next = keyOf(rotated.html);
+    const next = shownKeyOf(rotated.html);
     expect((await suite.request('GET', '/api/me', { key })).status).toBe(200);
     const nextMe = await suite.request('GET', '/api/me', { key: next });
     expect(nextMe.body.key).toMatchObject({ name: 'CRM sync', scopes: ['cases:read', 'wards:read'] });

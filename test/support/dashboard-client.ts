@@ -80,3 +80,10 @@ export async function signedInClient(baseUrl: string, email: string): Promise<Da
   if (response.status !== 303) throw new Error(`sign-in as ${email} answered ${response.status}`);
   return client;
 }
+
+/** The key a "created" or "rotated" page shows once. */
+export const shownKeyOf = (html: string): string => {
+  const key = /id="new-key"[^>]*value="(wl_[A-Za-z0-9]+)"/.exec(html)?.[1];
+  if (!key) throw new Error('The page shows no new key');
+  return key;
+};
