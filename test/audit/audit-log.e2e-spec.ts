@@ -21,6 +21,16 @@ describe('audit log (contract §4 "Audit log")', () => {
   });
 
   const audit = (query = '', key = admin.key) => suite.request('GET', `/api/audit-logs${query}`, { key });
+  const actionsOf = async (keyId: string) => {
+    // The record is written beside the 401, not before it: wait for it.
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      const page = await audit(`?resourceType=api_key&resourceId=${keyId}`);
+      const actions = page.body.auditLogs.map((entry: { action: string }) => entry.action) as string[];
+      if (actions.some((action) => action.startsWith('api_key.used_after'))) return actions;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`no retired-key entry for ${keyId}`);
+  };
 
   it('records a case create with the key as actor, its prefix and owner, and the request it came from', async () => {
     const created = await suite.request('POST', '/api/cases', {
@@ -233,16 +243,6 @@ describe('audit log (contract §4 "Audit log")', () => {
       expect((await suite.request('GET', '/api/me', { key: revoked.key })).status).toBe(401);
       expect((await suite.request('GET', '/api/me', { key: expiring.key })).status).toBe(401);
     }
-    const actionsOf = async (keyId: string) => {
-      // The record is written beside the 401, not before it: wait for it.
-      for (let attempt = 0; attempt < 50; attempt += 1) {
-        const page = await audit(`?resourceType=api_key&resourceId=${keyId}`);
-        const actions = page.body.auditLogs.map((entry: { action: string }) => entry.action) as string[];
-        if (actions.some((action) => action.startsWith('api_key.used_after'))) return actions;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new Error(`no retired-key entry for ${keyId}`);
-    };
     expect(await actionsOf(revoked.keyId)).toEqual([
       'api_key.used_after_revocation',
       'api_key.revoked',

@@ -20,6 +20,13 @@ describe('the application role can do only what the API needs', () => {
     await fixtures.close();
   });
 
+  const lastUsed = async (keyId: string) =>
+    (
+      (await fixtures.owner.query('SELECT last_used_at FROM api_keys WHERE id = $1', [keyId])) as {
+        last_used_at: Date | null;
+      }[]
+    )[0].last_used_at;
+
   /** Runs `sql` as the application role in a transaction bound to `tenantId` (or none), rolled back. */
   async function asApp(tenantId: string | null, sql: string, params: unknown[] = []) {
     await client.query('BEGIN');
@@ -43,13 +50,6 @@ describe('the application role can do only what the API needs', () => {
   });
 
   it('moves lastUsedAt only for the keys of the tenant it is bound to', async () => {
-    const lastUsed = async (keyId: string) =>
-      (
-        (await fixtures.owner.query('SELECT last_used_at FROM api_keys WHERE id = $1', [keyId])) as {
-          last_used_at: Date | null;
-        }[]
-      )[0].last_used_at;
-
     await client.query('BEGIN');
     await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [a.tenant.id]);
     await client.query('SELECT wardline_touch_api_keys(ARRAY[$1]::uuid[], ARRAY[now()]::timestamptz[])', [b.keyId]);
