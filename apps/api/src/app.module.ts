@@ -14,6 +14,7 @@ import type { DatabaseEndpoint } from '@wardline/database';
 import { WebhookWorkerModule } from '@wardline/webhooks';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { AdminModule } from './modules/admin/admin.module';
 import { AuditLogsModule } from './modules/audit-logs/audit-logs.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { CategoriesModule } from './modules/categories/categories.module';
@@ -58,6 +59,7 @@ export class AppModule {
         ReportsModule,
         SettingsModule,
         PublicIntakeModule,
+        AdminModule,
       ],
       providers: [
         Metrics,

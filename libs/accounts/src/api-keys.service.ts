@@ -74,8 +74,8 @@ export class ApiKeysService {
    * Sets `revoked_at` once; revoking again keeps the first time. The `api_keys_auth_changed`
    * trigger tells every running API instance, which then refuses the key.
    */
-  async revoke(keyId: string): Promise<ApiKeyListItem> {
-    const found = await this.findAnywhere(keyId);
+  async revoke(keyId: string, within?: Tenant): Promise<ApiKeyListItem> {
+    const found = await this.find(keyId, within);
     return this.transaction.runFor(found.tenantId, async () => {
       const key = await this.locked(found.id);
       if (!key.revokedAt) {
@@ -99,11 +99,11 @@ export class ApiKeysService {
    * A new key with the same name, owner, scopes and expiry; the old one is revoked at once, or
    * expires after `graceHours` (at most a week) so integrations can switch over.
    */
-  async rotate(keyId: string, graceHours = 0): Promise<CreatedApiKey & { replaces: ApiKeyListItem }> {
+  async rotate(keyId: string, graceHours = 0, within?: Tenant): Promise<CreatedApiKey & { replaces: ApiKeyListItem }> {
     if (!Number.isFinite(graceHours) || graceHours < 0 || graceHours > MAX_ROTATION_GRACE_HOURS) {
       throw ApiError.unprocessable(`grace hours must be from 0 to ${MAX_ROTATION_GRACE_HOURS}`);
     }
-    const found = await this.findAnywhere(keyId);
+    const found = await this.find(keyId, within);
     return this.transaction.runFor(found.tenantId, async () => {
       const old = await this.locked(found.id);
       if (old.revokedAt || (old.expiresAt && old.expiresAt.getTime() <= Date.now())) {
@@ -169,14 +169,20 @@ export class ApiKeysService {
     };
   }
 
-  /** The key's tenant, found before any tenant is known (the operator names only the key). */
-  private async findAnywhere(keyId: string): Promise<Pick<ApiKey, 'id' | 'tenantId'>> {
+  /**
+   * The key and its tenant: looked up anywhere when the operator names only the key, or only
+   * among `within`'s keys (a dashboard admin), so another tenant's key id is not found.
+   */
+  private async find(keyId: string, within?: Tenant): Promise<Pick<ApiKey, 'id' | 'tenantId'>> {
     const id = keyId.trim().toLowerCase();
-    const key = isUuid(id)
-      ? await this.transaction.dataSource
-          .getRepository(ApiKey)
-          .findOne({ where: { id }, select: { id: true, tenantId: true } })
-      : null;
+    const select = { id: true, tenantId: true } as const;
+    const key = !isUuid(id)
+      ? null
+      : within
+        ? await this.transaction.runFor(within.id, () =>
+            this.keys.findOne({ where: { id, tenantId: within.id }, select }),
+          )
+        : await this.transaction.dataSource.getRepository(ApiKey).findOne({ where: { id }, select });
     if (!key) throw new ApiError(HttpStatus.NOT_FOUND, `No API key with id "${keyId}"`);
     return key;
   }

@@ -1,4 +1,4 @@
-import { type Algorithm, hash } from '@node-rs/argon2';
+import { type Algorithm, hash, verify } from '@node-rs/argon2';
 import { ApiError } from '@wardline/common';
 
 /** `Algorithm.Argon2id`; the enum is `const` and so cannot be read under `isolatedModules`. */
@@ -15,4 +15,10 @@ export async function hashPassword(password: string): Promise<string> {
     throw ApiError.unprocessable(`Password must be at most ${MAX_PASSWORD_LENGTH} characters`);
   }
   return hash(password, { algorithm: ARGON2ID });
+}
+
+/** Whether `password` matches a PHC string made by `hashPassword`; a malformed hash never matches. */
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  if (password.length === 0 || password.length > MAX_PASSWORD_LENGTH) return false;
+  return verify(passwordHash, password).catch(() => false);
 }

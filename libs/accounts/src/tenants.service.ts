@@ -3,7 +3,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { ChangeRecorder } from '@wardline/changes';
 import { ApiError, withDatabaseErrorMessages } from '@wardline/common';
 import { type Plan, PLANS, Tenant, type TenantStatus } from '@wardline/database';
-import { TenantTransaction } from '@wardline/tenancy';
+import { TenantContext, TenantTransaction } from '@wardline/tenancy';
 import { type TenantView, toTenantView } from './account-views';
 import { isUuid, requireOneOf, requireText } from './input-rules';
 import { chooseSlug } from './slug-generator';
@@ -23,6 +23,7 @@ export class TenantsService {
   constructor(
     private readonly transaction: TenantTransaction,
     private readonly recorder: ChangeRecorder,
+    private readonly context: TenantContext,
   ) {}
 
   async create(input: CreateTenantInput): Promise<TenantView> {
@@ -57,6 +58,12 @@ export class TenantsService {
     if (!key) return null;
     const tenants = this.transaction.dataSource.getRepository(Tenant);
     return tenants.findOne({ where: isUuid(key) ? [{ id: key }, { slug: key }] : { slug: key } });
+  }
+
+  /** The tenant the current request acts for, read in its own transaction (row-level security allows no other). */
+  async current(): Promise<Tenant> {
+    const id = this.context.tenantId;
+    return this.transaction.run(() => this.transaction.manager.getRepository(Tenant).findOneByOrFail({ id }));
   }
 
   async require(idOrSlug: string): Promise<Tenant> {

@@ -7,6 +7,18 @@ import { toUserView, type UserView } from './account-views';
 import { isUuid, looksLikeEmail, requireOneOf, requireText } from './input-rules';
 import { hashPassword } from './password-hasher';
 
+/** What a user may change of their own public profile in the dashboard. */
+export interface ProfileFields {
+  name: string;
+  party: string | null;
+  publicEmail: string | null;
+  bio: string | null;
+}
+
+/** A council has a few hundred users at most; the dashboard's owner list shows this many. */
+export const MAX_LISTED_USERS = 500;
+const MAX_BIO_LENGTH = 2000;
+
 export interface NewUserFields {
   email: string;
   name: string;
@@ -17,6 +29,10 @@ export interface NewUserFields {
   publicEmail?: string | null;
   bio?: string | null;
 }
+
+/** An optional profile text: empty means none. */
+const optionalText = (value: string | null, label: string, max = 200) =>
+  value === null || value.trim() === '' ? null : requireText(value, label, max);
 
 /** A user snapshot for the audit log: the view, without timestamps. */
 const auditedUser = ({ createdAt: _c, updatedAt: _u, ...fields }: UserView) => fields;
@@ -84,6 +100,54 @@ export class UserAccountsService {
     });
     if (!user) throw new ApiError(HttpStatus.NOT_FOUND, `No user "${idOrEmail}" in tenant "${tenant.slug}"`);
     return user;
+  }
+
+  /** The tenant's enabled users by name (at most `MAX_LISTED_USERS`): owners to choose from. */
+  async listEnabled(tenant: Tenant): Promise<UserView[]> {
+    return this.transaction.runFor(tenant.id, async () => {
+      const users = await this.transaction.manager.getRepository(User).find({
+        where: { tenantId: tenant.id, enabled: true },
+        order: { name: 'ASC', id: 'ASC' },
+        take: MAX_LISTED_USERS,
+      });
+      return users.map(toUserView);
+    });
+  }
+
+  /** A user's public profile, changed by that user; announced to the council's webhooks. */
+  async updateProfile(tenant: Tenant, userId: string, fields: ProfileFields): Promise<UserView> {
+    const name = requireText(fields.name, 'Name');
+    const party = optionalText(fields.party, 'Party');
+    const publicEmail = optionalText(fields.publicEmail, 'Public email', 320);
+    if (publicEmail && !looksLikeEmail(publicEmail)) {
+      throw ApiError.unprocessable(`Invalid email address "${publicEmail}"`);
+    }
+    const bio = optionalText(fields.bio, 'Bio', MAX_BIO_LENGTH);
+    return this.transaction.runFor(tenant.id, async () => {
+      const users = this.transaction.manager.getRepository(User);
+      const user = await users.findOne({
+        where: { id: userId, tenantId: tenant.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!user) throw new ApiError(HttpStatus.NOT_FOUND, `No user with id "${userId}"`);
+      const before = toUserView(user);
+      Object.assign(user, { name, party, publicEmail, bio });
+      const after = toUserView(await users.save(user));
+      await this.recorder.record({
+        action: 'user.profile_updated',
+        resourceType: 'user',
+        resourceId: user.id,
+        before: auditedUser(before),
+        after: auditedUser(after),
+        events: [
+          {
+            type: 'councillor_profile_updated',
+            data: { id: after.id, name, role: after.role, party, publicEmail, bio },
+          },
+        ],
+      });
+      return after;
+    });
   }
 
   /** Idempotent: disabling a disabled user changes nothing. */

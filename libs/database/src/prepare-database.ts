@@ -9,6 +9,8 @@ const APP_FUNCTIONS = [
   'wardline_purge_idempotency_keys()',
   'wardline_claim_webhook_deliveries(timestamptz, integer, integer, integer)',
   'wardline_public_form_tenant(text)',
+  'wardline_sign_in_candidates(text)',
+  'wardline_dashboard_session(bytea)',
 ];
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;

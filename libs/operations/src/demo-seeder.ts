@@ -13,6 +13,8 @@ export interface SeedDemoOptions {
   /** Demo cases to add (each run adds this many more); 0 by default. */
   cases?: number;
   progress?: SeedProgress;
+  /** Sets the demo admin's dashboard password when the admin is created (the first start's). */
+  adminPassword?: string;
 }
 
 /** Per kind of row: how many this run inserted and how many were already there. */
@@ -50,7 +52,7 @@ export class DemoSeeder {
     const requested = requireCaseCount(options.cases ?? 0);
     const { tenant, created: tenantCreated } = await this.demoTenant(options.tenant);
     const { wardIds, wards, categories } = await this.seedPlaces(tenant);
-    const users = await this.seedUsers(tenant, wardIds);
+    const users = await this.seedUsers(tenant, wardIds, options.adminPassword);
     const created = await this.cases.seed(tenant.id, requested, options.progress);
     return {
       tenant: toTenantView(tenant),
@@ -123,7 +125,7 @@ export class DemoSeeder {
     return count;
   }
 
-  private async seedUsers(tenant: Tenant, wardIds: Map<string, string>): Promise<SeedCount> {
+  private async seedUsers(tenant: Tenant, wardIds: Map<string, string>, adminPassword?: string): Promise<SeedCount> {
     const existing = await this.transaction.runFor(tenant.id, () =>
       this.transaction.manager.getRepository(User).findBy({ tenantId: tenant.id }),
     );
@@ -135,8 +137,9 @@ export class DemoSeeder {
         continue;
       }
       const ids = (wards ?? []).flatMap((name) => wardIds.get(name.toLowerCase()) ?? []);
-      // No password: demo users cannot sign in until an admin sets one.
-      await this.users.create(tenant, { ...fixture, wardIds: ids });
+      // Only the admin may get a password: the others cannot sign in until one is set.
+      const password = fixture.role === 'admin' ? adminPassword : undefined;
+      await this.users.create(tenant, { ...fixture, wardIds: ids, password });
       count.created += 1;
     }
     return count;

@@ -13,6 +13,7 @@ import { mountMetricsRoute, startMetricsServer } from '../observability/metrics-
 import { countPoolUsage } from '../observability/pool-metrics';
 import { QuietStartupLogger } from '../observability/quiet-startup-logger';
 import { tagRoutes } from '../observability/request-route';
+import { mountDashboardHttp } from '../modules/admin/dashboard-http';
 import { cursorSecretFor } from './cursor-secret';
 import { answerClientError, answerFrameworkError } from './edge-errors';
 import { acceptJsonBodiesOnly } from './json-only';
@@ -75,6 +76,7 @@ export async function createApp(
   // Runs once the requests in flight are done and before Nest closes the pools.
   fastify.addHook('onClose', () => app.get(LastUsedRecorder).flush());
 
+  mountDashboardHttp(fastify);
   mountOpenApi(app);
   await app.init();
   return app;

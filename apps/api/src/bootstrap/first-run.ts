@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { scopesOfPlan } from '@wardline/auth';
 import type { AppConfig } from '@wardline/common';
 import type { DatabaseEndpoint } from '@wardline/database';
@@ -25,8 +26,9 @@ export async function firstRun(config: AppConfig, endpoint: DatabaseEndpoint, ba
         `      --name "my integration" --scopes ${scopes.join(',')}`,
       ].join('\n');
     }
+    const password = randomBytes(12).toString('base64url');
     const { seeded, created } = await operator.as(systemActor('first start'), async () => {
-      const demo = await operator.demo.seed({ cases: FIRST_RUN_CASES });
+      const demo = await operator.demo.seed({ cases: FIRST_RUN_CASES, adminPassword: password });
       const key = await operator.apiKeys.create(await operator.tenants.require(demo.tenant.id), {
         owner: admin.email,
         name: 'Demo key (first run)',
@@ -41,6 +43,10 @@ export async function firstRun(config: AppConfig, endpoint: DatabaseEndpoint, ba
       `    ${created.key}`,
       '',
       `  Try: curl -H "Authorization: Bearer ${created.key}" ${baseUrl}/api/me`,
+      '',
+      `  Admin dashboard: ${baseUrl}/admin — sign in as ${admin.email} with this password, shown once:`,
+      '',
+      `    ${password}`,
     ].join('\n');
   } finally {
     await operator.close();

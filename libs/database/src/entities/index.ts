@@ -3,6 +3,7 @@ import { AuditLog } from './audit-log.entity';
 import { Case } from './case.entity';
 import { CaseEvent } from './case-event.entity';
 import { Category } from './category.entity';
+import { DashboardSession } from './dashboard-session.entity';
 import { OutboxEvent } from './outbox-event.entity';
 import { NewsItem } from './news-item.entity';
 import { PublicEvent } from './public-event.entity';
@@ -18,6 +19,7 @@ export {
   Case,
   CaseEvent,
   Category,
+  DashboardSession,
   NewsItem,
   OutboxEvent,
   PublicEvent,
@@ -47,4 +49,5 @@ export const ENTITIES = [
   NewsItem,
   WebhookEndpoint,
   WebhookDelivery,
+  DashboardSession,
 ];

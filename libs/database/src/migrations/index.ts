@@ -5,6 +5,7 @@ import { IdempotencyKeys1764800000000 } from './1764800000000-idempotency-keys';
 import { EventsAndNews1764900000000 } from './1764900000000-events-and-news';
 import { Webhooks1765100000000 } from './1765100000000-webhooks';
 import { SettingsAndPublicForm1765000000000 } from './1765000000000-settings-and-public-form';
+import { DashboardSessions1765200000000 } from './1765200000000-dashboard-sessions';
 
 export const MIGRATIONS = [
   InitialSchema1764288000000,
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   EventsAndNews1764900000000,
   Webhooks1765100000000,
   SettingsAndPublicForm1765000000000,
+  DashboardSessions1765200000000,
 ];

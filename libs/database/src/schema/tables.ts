@@ -47,6 +47,7 @@ export const TABLES = {
   news: { privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'], tenant: true },
   webhook_endpoints: { privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'], tenant: true },
   webhook_deliveries: { privileges: ['SELECT', 'INSERT', 'UPDATE'], tenant: true },
+  dashboard_sessions: { privileges: ['SELECT', 'INSERT', 'DELETE'], updatableColumns: ['last_seen_at'], tenant: true },
 } as const satisfies Record<string, TableAccess>;
 
 export type TableName = keyof typeof TABLES;
