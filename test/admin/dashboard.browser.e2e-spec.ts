@@ -52,7 +52,8 @@ describeInBrowser('the admin dashboard in a real browser', () => {
 
   const me = (key: string) => suite.request('GET', '/api/me', { key });
 
-  it('signs in as the demo admin, makes a key, reads it once and calls the API with it', async () => {
+  /** Signs in as the demo admin, makes a key, reads it once and calls the API with it. */
+  async function makeAKey(): Promise<void> {
     await page.goto('/admin');
     expect(new URL(page.url()).pathname).toBe('/admin/sign-in');
     await checkPage('01-sign-in');
@@ -84,9 +85,10 @@ describeInBrowser('the admin dashboard in a real browser', () => {
     expect(await page.content()).not.toContain(key);
     firstPrefix = response.body.key.prefix;
     expect(await page.content()).toContain(firstPrefix);
-  });
+  }
 
-  it('rotates the key with a grace period, then deactivates the new one', async () => {
+  /** Rotates that key with a grace period, then deactivates the new one. */
+  async function rotateAndDeactivate(): Promise<void> {
     await page.goto('/admin/api-keys?status=active');
     const oldPrefix = firstPrefix;
     await page
@@ -126,15 +128,23 @@ describeInBrowser('the admin dashboard in a real browser', () => {
     await page.getByText('The key was deactivated.').waitFor();
     await checkPage('07-after-deactivate');
     expect(await statusWithin(suite.request, 401, 2000, 'GET', '/api/me', { key: next })).toBe(401);
-  });
+  }
 
-  it('refuses a POST without the CSRF token', async () => {
+  /** A signed-in browser's POST without the CSRF token is refused. */
+  async function refuseForgedPost(): Promise<void> {
     const response = await page.request.post('/admin/api-keys', {
       form: { name: 'forged', scopes: 'cases:read' },
       maxRedirects: 0,
     });
     expect(response.status()).toBe(403);
-  });
+  }
+
+  // One journey in order (it shares the signed-in page), whatever order the tests are shuffled in.
+  it('signs in, makes a key and reads it once, rotates it with a grace period, deactivates it; refuses a forged POST', async () => {
+    await makeAKey();
+    await rotateAndDeactivate();
+    await refuseForgedPost();
+  }, 120_000);
 
   it('keeps a non-admin out of the keys page and its POST, and shows them their profile', async () => {
     const tenant = await suite.fixtures.tenant('council', 'browser-staff');

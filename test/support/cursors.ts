@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { TEST_CURSOR_SECRET } from './test-app';
 
 const bodyOf = (payload: unknown): string => Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
 
@@ -10,11 +11,11 @@ export const decodeCursor = (cursor: string): unknown =>
 export const untaggedCursor = (payload: unknown): string => bodyOf(payload);
 
 /**
- * A forged cursor with a valid integrity tag (the tag is not a secret), so the server's
+ * A forged cursor signed with the test servers' secret (as if it had leaked), so the server's
  * payload checks — shape, length, sort, value types — are what must refuse it.
  */
 export function taggedCursor(payload: unknown): string {
   const body = bodyOf(payload);
-  const tag = createHash('sha256').update(`wardline-cursor:${body}`).digest('base64url').slice(0, 16);
+  const tag = createHmac('sha256', TEST_CURSOR_SECRET).update(body).digest('base64url').slice(0, 22);
   return `${body}.${tag}`;
 }

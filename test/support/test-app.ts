@@ -20,6 +20,9 @@ export function testEndpoint(): DatabaseEndpoint {
  * The real HTTP server on a free port, against the test database. Rate limits are out of the
  * way unless a suite sets them: the rate-limit suites do.
  */
+/** The cursor secret of every test server, so a test can forge a validly signed cursor. */
+export const TEST_CURSOR_SECRET = 'test-cursor-secret-known-to-the-forging-tests';
+
 export async function startTestApp(
   env: NodeJS.ProcessEnv = {},
   endpoint: DatabaseEndpoint = testEndpoint(),
@@ -29,6 +32,7 @@ export async function startTestApp(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     RATE_LIMIT_PER_MINUTE: '1000000',
     RATE_LIMIT_FAILED_AUTH_PER_MINUTE: '1000000',
+    CURSOR_SECRET: TEST_CURSOR_SECRET,
     ...env,
     DATABASE_URL: endpoint.ownerUrl,
   });

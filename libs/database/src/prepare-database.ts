@@ -24,7 +24,16 @@ async function ensureAppRole(owner: DataSource, role: string, password: string |
   if (!exists) {
     await owner.query(`CREATE ROLE ${quoteIdent(role)} LOGIN NOSUPERUSER NOBYPASSRLS ${passwordClause}`);
   } else {
-    await owner.query(`ALTER ROLE ${quoteIdent(role)} LOGIN NOSUPERUSER NOBYPASSRLS ${passwordClause}`);
+    // Roles belong to the whole server: another database's start may be altering it right now.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await owner.query(`ALTER ROLE ${quoteIdent(role)} LOGIN NOSUPERUSER NOBYPASSRLS ${passwordClause}`);
+        return;
+      } catch (error) {
+        if (attempt >= 5 || !/tuple concurrently updated/.test((error as Error).message)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, attempt * 50));
+      }
+    }
   }
 }
 
@@ -52,7 +61,8 @@ async function grantAppRole(owner: DataSource, role: string): Promise<void> {
  * start (and the CLI's `migrate`) may call it.
  */
 export async function prepareDatabase(ownerUrl: string, appUrl: string): Promise<string[]> {
-  const owner = await openDataSource(ownerUrl, 2);
+  // One connection, so the advisory lock is held by the session that does the work.
+  const owner = await openDataSource(ownerUrl, 1);
   try {
     // Two instances starting together must not both migrate.
     await owner.query('SELECT pg_advisory_lock(hashtext($1))', ['wardline.prepare']);
