@@ -151,6 +151,7 @@ describeInBrowser('the admin dashboard in a real browser', () => {
     const caseworker = await dashboardUser(suite.fixtures, tenant, 'caseworker');
     const staff = await browser.newContext({ baseURL: suite.app.baseUrl });
     const staffPage = await staff.newPage();
+    const adminPage = page;
     try {
       await staffPage.goto('/admin/sign-in');
       await staffPage.getByLabel('Email address').fill(caseworker.email);
@@ -175,6 +176,7 @@ describeInBrowser('the admin dashboard in a real browser', () => {
       await staffPage.getByRole('button', { name: 'Save profile' }).click();
       await staffPage.getByText('Your profile was saved.').waitFor();
     } finally {
+      page = adminPage;
       await staff.close();
     }
   });
