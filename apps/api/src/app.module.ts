@@ -25,6 +25,7 @@ import { MeModule } from './modules/me/me.module';
 import { NewsModule } from './modules/news/news.module';
 import { PublicIntakeModule } from './modules/public-intake/public-intake.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { ResidentsModule } from './modules/residents/residents.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { UsersModule } from './modules/users/users.module';
 import { WardsModule } from './modules/wards/wards.module';
@@ -49,6 +50,7 @@ export class AppModule {
         WardsModule,
         CategoriesModule,
         CasesModule,
+        ResidentsModule,
         UsersModule,
         AuditLogsModule,
         EventsModule,

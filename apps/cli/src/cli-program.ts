@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerApiKeyCommands } from './commands/api-key-commands';
 import { registerDatabaseCommands } from './commands/database-commands';
+import { registerRetentionCommands } from './commands/retention-commands';
 import { registerTenantCommands } from './commands/tenant-commands';
 import { registerUserCommands } from './commands/user-commands';
 
@@ -21,5 +22,6 @@ export function createProgram(): Command {
   registerUserCommands(program);
   registerApiKeyCommands(program);
   registerDatabaseCommands(program);
+  registerRetentionCommands(program);
   return program;
 }

@@ -54,6 +54,15 @@ describe('decideAccess (contract §2 rows 3–7, in order)', () => {
     });
   });
 
+  it("refuses a plan the route leaves out even where the scope's plans include it", () => {
+    const residents = { kind: 'scope', scope: 'cases:read', minRole: 'manager', plans: ['council'] } as const;
+    expect(body(decideAccess(principal('pro', 'admin', ['cases:read']), residents)).body).toEqual({
+      error: 'Your plan does not include this feature',
+      details: { plan: 'pro', requiredScope: 'cases:read' },
+    });
+    expect(decideAccess(principal('council', 'manager', ['cases:read']), residents)).toBeUndefined();
+  });
+
   it('makes an undeclared route need every scope', () => {
     expect(decideAccess(principal('council', 'admin', ['cases:read']), undefined)?.getStatus()).toBe(403);
     expect(decideAccess(principal('council', 'admin', [...SCOPES]), undefined)).toBeUndefined();

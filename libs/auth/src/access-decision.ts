@@ -27,6 +27,9 @@ export function decideAccess(principal: Principal, access: RouteAccess | undefin
   for (const scope of required.scopes) {
     if (!planIncludes(tenant.plan, scope)) return scopeNotInPlan(tenant.plan, scope);
   }
+  if (access?.kind === 'scope' && access.plans && !access.plans.includes(tenant.plan)) {
+    return scopeNotInPlan(tenant.plan, access.scope);
+  }
   for (const scope of required.scopes) {
     if (!key.scopes.includes(scope)) return insufficientScope(scope, key.scopes);
   }

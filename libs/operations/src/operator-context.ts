@@ -8,6 +8,7 @@ import { type Actor, ActorContext } from '@wardline/tenancy';
 import { DataSource } from 'typeorm';
 import { DemoSeeder } from './demo-seeder';
 import { OperationsModule } from './operations.module';
+import { RetentionService } from './retention.service';
 
 /** The API's own core and services, connected as the owner of the tables: for operator work. */
 @Module({})
@@ -26,6 +27,7 @@ export interface OperatorServices {
   users: UserAccountsService;
   apiKeys: ApiKeysService;
   demo: DemoSeeder;
+  retention: RetentionService;
   /** Whether the database lacks migrations this code expects. */
   schemaBehind(): Promise<boolean>;
   /** Runs work as `actor` (the audit log names it). */
@@ -45,6 +47,7 @@ export async function openOperator(config: AppConfig, endpoint: DatabaseEndpoint
     users: context.get(UserAccountsService),
     apiKeys: context.get(ApiKeysService),
     demo: context.get(DemoSeeder),
+    retention: context.get(RetentionService),
     schemaBehind: () => context.get(DataSource).showMigrations(),
     as: (actor, work) => actors.run(actor, work),
     close: () => context.close(),

@@ -33,6 +33,8 @@ export class Case extends TenantOwned {
   @Column({ type: 'timestamptz', precision: 3, nullable: true }) firstResponseAt!: Date | null;
   @Column({ type: 'timestamptz', precision: 3, nullable: true }) resolvedAt!: Date | null;
   @Column({ type: 'timestamptz', precision: 3, nullable: true }) closedAt!: Date | null;
+  /** When the resident's details were anonymised (erasure or retention); null while they are kept. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true }) anonymisedAt!: Date | null;
   @VersionColumn() version!: number;
   @CreateDateColumn({ type: 'timestamptz', precision: 3 }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz', precision: 3 }) updatedAt!: Date;

@@ -6,6 +6,7 @@ import { EventsAndNews1764900000000 } from './1764900000000-events-and-news';
 import { Webhooks1765100000000 } from './1765100000000-webhooks';
 import { SettingsAndPublicForm1765000000000 } from './1765000000000-settings-and-public-form';
 import { DashboardSessions1765200000000 } from './1765200000000-dashboard-sessions';
+import { ResidentAnonymisation1765300000000 } from './1765300000000-resident-anonymisation';
 
 export const MIGRATIONS = [
   InitialSchema1764288000000,
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   Webhooks1765100000000,
   SettingsAndPublicForm1765000000000,
   DashboardSessions1765200000000,
+  ResidentAnonymisation1765300000000,
 ];

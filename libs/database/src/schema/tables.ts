@@ -38,7 +38,8 @@ export const TABLES = {
   wards: { privileges: ['SELECT', 'INSERT', 'UPDATE'], tenant: true },
   categories: { privileges: ['SELECT', 'INSERT', 'UPDATE'], tenant: true },
   cases: { privileges: ['SELECT', 'INSERT', 'UPDATE'], tenant: true },
-  case_events: { privileges: ['SELECT', 'INSERT'], tenant: true },
+  // UPDATE only of `data`: anonymising a resident rewrites the values their timeline entries hold.
+  case_events: { privileges: ['SELECT', 'INSERT'], updatableColumns: ['data'], tenant: true },
   case_reference_counters: { privileges: ['SELECT', 'INSERT', 'UPDATE'], tenant: true },
   audit_logs: { privileges: ['SELECT', 'INSERT'], tenant: true },
   outbox_events: { privileges: ['SELECT', 'INSERT'], tenant: true },
