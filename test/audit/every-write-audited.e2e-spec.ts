@@ -220,6 +220,15 @@ describe('every write is recorded once, whoever makes it', () => {
       action: 'settings.updated',
       resourceType: 'settings',
     },
+    'POST /api/residents/erase': {
+      prepare: async () => {
+        const email = `erase.${suffix()}@example.test`;
+        await create('/api/cases', { summary: `Case ${suffix()}`, residentEmail: email });
+        return { path: '/api/residents/erase', body: { email, confirm: 1 }, resourceId: null };
+      },
+      action: 'resident.erased',
+      resourceType: 'resident',
+    },
     'POST /api/public/{tenantSlug}/cases': {
       prepare: async () => {
         await suite.request('PATCH', '/api/settings', { key: admin.key, json: { publicFormEnabled: true } });
@@ -293,6 +302,7 @@ describe('every write is recorded once, whoever makes it', () => {
       'apikey create',
       'apikey revoke',
       'apikey rotate',
+      'retention run',
     ];
 
     it('has a test below for every command that writes', () => {
@@ -363,5 +373,27 @@ describe('every write is recorded once, whoever makes it', () => {
       const disabled = await onlyEntry(tenant.id, () => json(['user', 'disable', other.id]));
       expect(disabled).toMatchObject({ action: 'user.disabled', resourceId: other.id });
     }, 180_000);
+
+    it('records a retention run that anonymised cases once, with its counts', async () => {
+      const keyed = await suite.fixtures.keyedUser('council', 'admin');
+      await suite.request('PATCH', '/api/settings', {
+        key: keyed.key,
+        json: { retention: { anonymiseClosedCasesAfterMonths: 1 } },
+      });
+      const response = await suite.request('POST', '/api/cases', {
+        key: keyed.key,
+        json: { summary: `Old ${suffix()}`, residentName: 'Old Resident' },
+      });
+      await suite.fixtures.owner.query(
+        `UPDATE cases SET status = 'closed', closed_at = now() - interval '3 months' WHERE id = $1`,
+        [response.body.id],
+      );
+      const entry = await onlyEntry(keyed.tenant.id, () => json(['retention', 'run', '--tenant', keyed.tenant.slug]));
+      expect(entry).toMatchObject({ action: 'retention.applied', resourceType: 'tenant', resourceId: keyed.tenant.id });
+      // Nothing left to do: a second run records nothing.
+      const count = (await entriesOf(keyed.tenant.id)).length;
+      await json(['retention', 'run', '--tenant', keyed.tenant.slug]);
+      expect((await entriesOf(keyed.tenant.id)).length).toBe(count);
+    }, 60_000);
   });
 });

@@ -30,6 +30,12 @@ const CONTRACT_SCOPES: Record<string, { plans: Plan[]; minRole: Role }> = {
 };
 const CONTRACT_ROLES: Role[] = ['caseworker', 'councillor', 'manager', 'admin'];
 
+/** Contract §8: routes that ask more than their scope does (a higher role, fewer plans). */
+const STRICTER_ROUTES: Record<string, { minRole: Role; plans: Plan[] }> = {
+  'GET /api/residents/export': { minRole: 'manager', plans: ['council'] },
+  'POST /api/residents/erase': { minRole: 'admin', plans: ['council'] },
+};
+
 /** Contract §4: the scope of every route built so far. A new route must be added here. */
 const CONTRACT_ROUTES: Record<string, string | null> = {
   'GET /api/me': null,
@@ -80,11 +86,15 @@ const CONTRACT_ROUTES: Record<string, string | null> = {
   'GET /api/audit-logs': 'audit:read',
   'GET /api/settings': 'settings:read',
   'PATCH /api/settings': 'settings:write',
+  'GET /api/residents/export': 'cases:read',
+  'POST /api/residents/erase': 'cases:write',
 };
 
 const rank = (role: Role) => CONTRACT_ROLES.indexOf(role);
 const contractAllows = (scope: string, plan: Plan, role: Role) =>
   CONTRACT_SCOPES[scope].plans.includes(plan) && rank(role) >= rank(CONTRACT_SCOPES[scope].minRole);
+/** What a route asks: its scope's plans and role, or its own stricter ones. */
+const routeRule = (route: string, scope: string) => STRICTER_ROUTES[route] ?? CONTRACT_SCOPES[scope];
 
 interface RouteUnderTest {
   name: string;
@@ -190,8 +200,9 @@ describe('scope × plan × role matrix: every route against the contract’s tab
         for (const role of ROLES) {
           const response = await call(route, (plan === 'pro' ? proKeyOfRole : keyOfRole).get(role));
           const scope = route.scope;
-          const allowed = scope === null || contractAllows(scope, plan, role);
-          const planLacks = scope !== null && !CONTRACT_SCOPES[scope].plans.includes(plan);
+          const rule = scope === null ? null : routeRule(route.name, scope);
+          const allowed = rule === null || (rule.plans.includes(plan) && rank(role) >= rank(rule.minRole));
+          const planLacks = rule !== null && !rule.plans.includes(plan);
           const ok = allowed
             ? isAllowed(response.status)
             : planLacks
@@ -200,7 +211,7 @@ describe('scope × plan × role matrix: every route against the contract’s tab
                 response.body.details?.plan === plan
               : response.status === 403 &&
                 response.body.error === 'Insufficient role' &&
-                response.body.details?.requiredRole === CONTRACT_SCOPES[scope!].minRole;
+                response.body.details?.requiredRole === rule!.minRole;
           if (!ok) wrong.push(`${plan} ${role} ${route.name}: ${response.status}`);
         }
       }
