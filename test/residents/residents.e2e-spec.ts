@@ -85,7 +85,8 @@ describe('residents: subject access and erasure', () => {
   });
 
   it('wants exactly one matcher', async () => {
-    for (const query of [{}, { email: 'a@b.test', phone: '0123' }, { postcode: 'SW1A 1AA' }, { name: 'Ada' }]) {
+    const queries: Record<string, string>[] = [{}, { email: 'a@b.test', phone: '0123' }, { postcode: 'SW1A 1AA' }, { name: 'Ada' }];
+    for (const query of queries) {
       const response = await exportFor(admin.key, query);
       expect({ query, status: response.status }).toEqual({ query, status: 400 });
       expect(response.body.error).toEqual(expect.any(String));

@@ -1,5 +1,8 @@
 import { ensureCliBuilt, json, suffix } from '../cli/cli-harness';
+import { RetentionService } from '@wardline/operations';
+import { RetentionJob } from '../../apps/worker/src/retention-job';
 import { type KeyedUser } from '../support/fixtures';
+import { startTestWorker } from '../support/test-worker';
 import { useApiSuite } from '../support/suite';
 
 interface RetentionRun {
@@ -113,6 +116,26 @@ describe('retention: anonymising cases closed longer ago than the council keeps 
         changes: { before: null, after: { months: MONTHS, cutoff: run.cutoff, anonymisedCases: 1, timelineEntries: 1 } },
       },
     ]);
+  }, 60_000);
+
+  it('runs in the worker as the system actor, under row-level security', async () => {
+    await setRetention(MONTHS);
+    const due = await closedCase(-30);
+    const worker = await startTestWorker();
+    try {
+      const job = worker.context.get(RetentionJob);
+      expect(await worker.context.get(RetentionService).tenantsWithRetention()).toContain(admin.tenant.id);
+      expect(await job.runFor([admin.tenant.id])).toBe(1);
+    } finally {
+      await worker.close();
+    }
+    expect(await getCase(due.id)).toMatchObject({ residentName: null, residentPostcode: 'M1' });
+    const [entry] = (await suite.fixtures.owner.query(
+      `SELECT actor_type AS "actorType", actor_name AS "actorName" FROM audit_logs
+        WHERE tenant_id = $1 AND action = 'retention.applied'`,
+      [admin.tenant.id],
+    )) as { actorType: string; actorName: string }[];
+    expect(entry).toEqual({ actorType: 'system', actorName: 'retention' });
   }, 60_000);
 
   it("touches no other council's cases", async () => {

@@ -3,9 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '@wardline/common';
 import { CoreModule } from '@wardline/core';
 import type { DatabaseEndpoint } from '@wardline/database';
+import { RetentionModule } from '@wardline/operations';
 import { WebhookWorkerModule, type WebhookWorkerOptions } from '@wardline/webhooks';
+import { RetentionJob } from './retention-job';
 
-/** The worker process: the API's core (as the application role, under row-level security) and the jobs. */
+/** The worker process: the API's core (as the application role, under row-level security) and the jobs: webhook delivery and retention. */
 @Module({})
 export class WorkerModule {
   static forRoot(
@@ -15,7 +17,12 @@ export class WorkerModule {
   ): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot({ config, endpoint, connectAs: 'app' }), WebhookWorkerModule.forRoot(options)],
+      imports: [
+        CoreModule.forRoot({ config, endpoint, connectAs: 'app' }),
+        WebhookWorkerModule.forRoot(options),
+        RetentionModule,
+      ],
+      providers: [RetentionJob],
     };
   }
 }

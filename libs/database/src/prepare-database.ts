@@ -8,6 +8,7 @@ const APP_FUNCTIONS = [
   'wardline_touch_api_keys(uuid[], timestamptz[])',
   'wardline_purge_idempotency_keys()',
   'wardline_claim_webhook_deliveries(timestamptz, integer, integer, integer)',
+  'wardline_retention_tenants()',
   'wardline_public_form_tenant(text)',
   'wardline_sign_in_candidates(text)',
   'wardline_dashboard_session(bytea)',

@@ -4,7 +4,6 @@ import { ResidentAnonymiser } from '@wardline/casework';
 import { ChangeRecorder } from '@wardline/changes';
 import { Tenant } from '@wardline/database';
 import { TenantTransaction } from '@wardline/tenancy';
-import { IsNull, Not } from 'typeorm';
 
 /** Cases anonymised per transaction: a crash loses at most one batch's work, and the next run resumes. */
 export const RETENTION_BATCH = 200;
@@ -47,15 +46,24 @@ export class RetentionService {
     private readonly recorder: ChangeRecorder,
   ) {}
 
-  /** Tenants with retention switched on. */
-  async tenantsWithRetention(): Promise<Tenant[]> {
-    return this.transaction.dataSource
-      .getRepository(Tenant)
-      .find({ where: { anonymiseClosedCasesAfterMonths: Not(IsNull()) }, order: { createdAt: 'ASC' } });
+  /** The ids of the tenants with retention switched on (for the worker, which sees no tenant by itself). */
+  async tenantsWithRetention(): Promise<string[]> {
+    const rows = (await this.transaction.dataSource.query(`SELECT tenant_id FROM wardline_retention_tenants()`)) as {
+      tenant_id: string;
+    }[];
+    return rows.map((row) => row.tenant_id);
   }
 
+  /** For an operator, who names the tenant by id or slug. */
   async run(idOrSlug: string, options: RetentionRunOptions = {}): Promise<RetentionRunResult> {
-    const tenant = await this.tenants.require(idOrSlug);
+    return this.runFor((await this.tenants.require(idOrSlug)).id, options);
+  }
+
+  /** Retention for one tenant, read in its own context (row-level security lets the worker see only it). */
+  async runFor(tenantId: string, options: RetentionRunOptions = {}): Promise<RetentionRunResult> {
+    const tenant = await this.transaction.runFor(tenantId, () =>
+      this.transaction.manager.getRepository(Tenant).findOneByOrFail({ id: tenantId }),
+    );
     const months = tenant.anonymiseClosedCasesAfterMonths;
     const dryRun = options.dryRun ?? false;
     const result: RetentionRunResult = {
