@@ -35,7 +35,10 @@ describe('residents: subject access and erasure', () => {
   });
 
   const createCase = async (key: string, fields: Partial<Resident> & { summary?: string } = {}) => {
-    const response = await suite.request('POST', '/api/cases', { key, json: { summary: `Case ${suffix()}`, ...fields } });
+    const response = await suite.request('POST', '/api/cases', {
+      key,
+      json: { summary: `Case ${suffix()}`, ...fields },
+    });
     expect(response.status).toBe(201);
     return response.body as { id: string; reference: string };
   };
@@ -85,7 +88,12 @@ describe('residents: subject access and erasure', () => {
   });
 
   it('wants exactly one matcher', async () => {
-    const queries: Record<string, string>[] = [{}, { email: 'a@b.test', phone: '0123' }, { postcode: 'SW1A 1AA' }, { name: 'Ada' }];
+    const queries: Record<string, string>[] = [
+      {},
+      { email: 'a@b.test', phone: '0123' },
+      { postcode: 'SW1A 1AA' },
+      { name: 'Ada' },
+    ];
     for (const query of queries) {
       const response = await exportFor(admin.key, query);
       expect({ query, status: response.status }).toEqual({ query, status: 400 });
@@ -126,7 +134,10 @@ describe('residents: subject access and erasure', () => {
       json: { residentEmail: `old.${ada.residentEmail}`, residentPhone: null },
     });
     expect(patched.status).toBe(200);
-    await suite.request('PATCH', `/api/cases/${kase.id}`, { key: admin.key, json: { residentEmail: ada.residentEmail } });
+    await suite.request('PATCH', `/api/cases/${kase.id}`, {
+      key: admin.key,
+      json: { residentEmail: ada.residentEmail },
+    });
     await addNote(admin.key, kase.id, `Spoke to ${ada.residentName} on ${ada.residentPhone}`);
     const untouched = await createCase(admin.key, bob);
     await addNote(admin.key, untouched.id, 'Bob note');

@@ -113,7 +113,10 @@ describe('retention: anonymising cases closed longer ago than the council keeps 
     expect(entries).toEqual([
       {
         actorType: 'system',
-        changes: { before: null, after: { months: MONTHS, cutoff: run.cutoff, anonymisedCases: 1, timelineEntries: 1 } },
+        changes: {
+          before: null,
+          after: { months: MONTHS, cutoff: run.cutoff, anonymisedCases: 1, timelineEntries: 1 },
+        },
       },
     ]);
   }, 60_000);

@@ -10,9 +10,7 @@ export const API_KEY_SCHEME = 'apiKey';
 
 /** What a route needs. A route that declares nothing needs everything (deny by default). */
 export type RouteAccess =
-  | { kind: 'public' }
-  | { kind: 'any-key' }
-  | { kind: 'scope'; scope: Scope; minRole: Role; plans?: readonly Plan[] };
+  { kind: 'public' } | { kind: 'any-key' } | { kind: 'scope'; scope: Scope; minRole: Role; plans?: readonly Plan[] };
 
 export const RouteAccessMetadata = Reflector.createDecorator<RouteAccess>();
 

@@ -11,7 +11,8 @@ export interface ResidentMatch {
 }
 
 /** A phone number's digits, `+44…`/`0044…` read as the national `0…`. */
-const phoneDigits = (alias: string) => `regexp_replace(regexp_replace(${alias}.residentPhone, '\\D', '', 'g'), '^(00)?44', '0')`;
+const phoneDigits = (alias: string) =>
+  `regexp_replace(regexp_replace(${alias}.residentPhone, '\\D', '', 'g'), '^(00)?44', '0')`;
 const digitsOf = (phone: string) => phone.replace(/\D/g, '').replace(/^(00)?44/, '0');
 
 /** Exactly one of email, phone, or postcode with name: anything else is a 400. */
@@ -24,13 +25,17 @@ export function residentMatch(query: ResidentMatchQuery): ResidentMatch {
   if (email !== undefined) {
     return {
       kind: 'email',
-      apply: (q, alias) => q.andWhere(`lower(${alias}.residentEmail) = lower(:residentEmail)`, { residentEmail: email }),
+      apply: (q, alias) =>
+        q.andWhere(`lower(${alias}.residentEmail) = lower(:residentEmail)`, { residentEmail: email }),
     };
   }
   if (phone !== undefined) {
     const digits = digitsOf(phone);
     if (digits.length < 3) throw ApiError.badRequest('A phone number needs at least 3 digits');
-    return { kind: 'phone', apply: (q, alias) => q.andWhere(`${phoneDigits(alias)} = :residentPhone`, { residentPhone: digits }) };
+    return {
+      kind: 'phone',
+      apply: (q, alias) => q.andWhere(`${phoneDigits(alias)} = :residentPhone`, { residentPhone: digits }),
+    };
   }
   return {
     kind: 'postcode+name',

@@ -7,7 +7,7 @@ import { InjectTenantRepository, TenantRepository } from '@wardline/tenancy';
 import { toCaseResponse, toTimelineEntry } from '../cases/case.response';
 import type { EraseResidentDto, ResidentMatchQuery } from './dto/resident-match.dto';
 import type { ResidentErasureResponse, ResidentExportResponse } from './resident.responses';
-import { type ResidentMatch, residentMatch } from './resident-match';
+import { residentMatch } from './resident-match';
 
 /** A resident's cases answered or erased in one request; more is a mistaken matcher, not a person. */
 export const MAX_RESIDENT_CASES = 1000;
