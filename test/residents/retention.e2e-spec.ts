@@ -1,19 +1,9 @@
 import { ensureCliBuilt, json, suffix } from '../cli/cli-harness';
-import { RetentionService } from '@wardline/operations';
+import { type RetentionRunResult as RetentionRun, RetentionService } from '@wardline/operations';
 import { RetentionJob } from '../../apps/worker/src/retention-job';
 import { type KeyedUser } from '../support/fixtures';
 import { startTestWorker } from '../support/test-worker';
 import { useApiSuite } from '../support/suite';
-
-interface RetentionRun {
-  tenant: string;
-  months: number | null;
-  cutoff: string | null;
-  dryRun: boolean;
-  dueCases: number;
-  anonymisedCases: number;
-  timelineEntries: number;
-}
 
 const MONTHS = 12;
 const TIMEZONE = 'Pacific/Auckland';
