@@ -28,6 +28,30 @@ function usingMessage(run: Run): { databaseDir: string; whose: string } {
   return { databaseDir, whose };
 }
 
+/** The built API on DATABASE_URL with its own data dir, once it listens. */
+const startApi = (dataDir: string) =>
+  new Promise<ChildProcess>((resolve, reject) => {
+    const child = spawn(process.execPath, [API_MAIN], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl(),
+        WARDLINE_DATA_DIR: dataDir,
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Wardline is running')) resolve(child);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.once('exit', (code) => reject(new Error(`the API exited ${code} before it ran: ${output}`)));
+  });
+
 describe('which database the operator CLI uses', () => {
   let dataDir: string;
   /** Cluster folders outside dataDir (as root they move where the postgres user can reach them). */
@@ -115,25 +139,8 @@ describe('which database the operator CLI uses', () => {
       api = undefined;
     });
 
-    const startApi = () =>
-      new Promise<ChildProcess>((resolve, reject) => {
-        const child = spawn(process.execPath, [API_MAIN], {
-          cwd: ROOT,
-          env: { ...process.env, DATABASE_URL: databaseUrl(), WARDLINE_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let output = '';
-        const collect = (chunk: Buffer) => {
-          output += chunk.toString();
-          if (output.includes('Wardline is running')) resolve(child);
-        };
-        child.stdout.on('data', collect);
-        child.stderr.on('data', collect);
-        child.once('exit', (code) => reject(new Error(`the API exited ${code} before it ran: ${output}`)));
-      });
-
     it('the CLI without DATABASE_URL refuses in one sentence, exit 2, and creates no cluster', async () => {
-      api = await startApi();
+      api = await startApi(dataDir);
       const record = await readFile(join(dataDir, 'api-process.json'), 'utf8');
       expect(JSON.parse(record)).toEqual({ pid: api.pid, embeddedDatabase: false });
       expect(record).not.toContain('postgres');
