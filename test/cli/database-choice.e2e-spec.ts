@@ -162,5 +162,12 @@ describe('which database the operator CLI uses', () => {
       expect(await exited).toBe(0);
       expect(await readdir(dataDir)).toEqual([]);
     });
+
+    it('the API still starts when it cannot write its record (a read-only data dir)', async () => {
+      const notAFolder = join(dataDir, 'file');
+      await writeFile(notAFolder, '');
+      api = await startApi(join(notAFolder, 'data'));
+      expect(await readdir(dataDir)).toEqual(['file']);
+    });
   });
 });

@@ -23,14 +23,20 @@ export function isProcessAlive(pid: number): boolean {
 /**
  * Notes in the data dir that this API process runs, and on which kind of database, so the
  * operator CLI does not start a second embedded cluster beside an API on `DATABASE_URL`.
- * Returns the function that removes the note at shutdown.
+ * Returns the function that removes the note at shutdown. Never fails the start.
  */
 export async function recordApiProcess(dataDir: string, embeddedDatabase: boolean): Promise<() => Promise<void>> {
   const root = resolve(dataDir);
   const file = join(root, RECORD_FILE);
-  await mkdir(root, { recursive: true });
   const record: ApiProcessRecord = { pid: process.pid, embeddedDatabase };
-  await writeFile(file, `${JSON.stringify(record)}\n`, { mode: 0o644 });
+  try {
+    await mkdir(root, { recursive: true });
+    await writeFile(file, `${JSON.stringify(record)}\n`, { mode: 0o644 });
+  } catch {
+    // A data dir this process cannot write (the container image, on DATABASE_URL) goes without
+    // the note: no CLI could start an embedded cluster there either.
+    return async () => undefined;
+  }
   return async () => {
     // Another API started later on the same data dir owns the file now.
     if ((await runningApiProcess(dataDir))?.pid === process.pid) await rm(file, { force: true });
