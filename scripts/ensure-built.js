@@ -9,8 +9,8 @@
  * under apps/cli and libs, or a build config file, is newer than the stamp. The stamp's mtime
  * is the moment the last successful build started, so edits made during a build count.
  * Concurrent callers serialise on a lock directory and re-check after waiting.
- * `--force` builds whatever the stamp says (`npm run build:cli`). `--app worker` does the same for
- * another application (the webhook worker, which tests start as a real process).
+ * `--force` builds whatever the stamp says (`npm run build:cli`). `--app worker` (or `api`) does the same for
+ * another application (the webhook worker or the API, which tests start as real processes).
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -21,7 +21,7 @@ const at = (relative) => path.join(root, relative);
 
 const appFlag = process.argv.indexOf('--app');
 const APP = appFlag === -1 ? 'cli' : process.argv[appFlag + 1];
-if (!['cli', 'worker'].includes(APP)) throw new Error(`ensure-built: unknown application "${APP}"`);
+if (!['cli', 'worker', 'api'].includes(APP)) throw new Error(`ensure-built: unknown application "${APP}"`);
 
 const ENTRY = at(`dist/apps/${APP}/src/main.js`);
 const STAMP = at(`dist/apps/${APP}/.build-stamp`);

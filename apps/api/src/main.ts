@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { configOrExit } from '@wardline/common';
 import { Logger } from '@nestjs/common';
-import { openDatabaseEndpoint, prepareDatabase } from '@wardline/database';
+import { openDatabaseEndpoint, prepareDatabase, recordApiProcess } from '@wardline/database';
 import { createApp } from './bootstrap/create-app';
 import { firstRun } from './bootstrap/first-run';
 import { shutdownGracefully } from './bootstrap/shutdown';
@@ -9,6 +9,7 @@ import { shutdownGracefully } from './bootstrap/shutdown';
 async function main(): Promise<void> {
   const config = configOrExit();
   const endpoint = await openDatabaseEndpoint(config);
+  const forgetApiProcess = await recordApiProcess(config.dataDir, endpoint.embedded);
   if (endpoint.relocatedTo) {
     process.stdout.write(
       `Running as root: the postgres user cannot reach this folder, so the embedded PostgreSQL keeps its data in ${endpoint.relocatedTo}\n`,
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${signal} received: stopping\n`);
     await shutdownGracefully(app).catch(() => undefined);
     await endpoint.stop().catch(() => undefined);
+    await forgetApiProcess().catch(() => undefined);
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,9 +1,10 @@
 import { userInfo } from 'node:os';
 import { AppConfig, ConfigError } from '@wardline/common/config/app-config';
-import { type DatabaseEndpoint, openDatabaseEndpoint, prepareDatabase } from '@wardline/database';
+import { type DatabaseEndpoint, prepareDatabase } from '@wardline/database';
 import { openOperator, type OperatorServices } from '@wardline/operations';
 import { systemActor } from '@wardline/tenancy';
 import { CliError, EXIT_USAGE } from './cli-error';
+import { openCommandDatabase } from './database-choice';
 
 /** The services a command works through (the same ones the API uses), and what `migrate` applied. */
 export interface CliSession extends OperatorServices {
@@ -29,8 +30,7 @@ const operatorName = (): string => {
 };
 
 /**
- * Opens the database as its owner for one command — `DATABASE_URL`, or the embedded server in
- * the data dir (reused when the API runs it, else started here) — and runs the command on the
+ * Opens the database as its owner for one command (see `openCommandDatabase`) and runs the command on the
  * core services as the system actor. Only `migrate` changes the schema; other commands refuse
  * to run on an unmigrated database. Closes everything before returning, even on Ctrl-C.
  */
@@ -54,7 +54,7 @@ export async function withOperator<T>(
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    endpoint = await openDatabaseEndpoint(config);
+    endpoint = await openCommandDatabase(config);
     const applied = migrate ? await prepareDatabase(endpoint.ownerUrl, endpoint.appUrl) : [];
     const services = (operator = await openOperator(config, endpoint));
     if (!migrate && (await services.schemaBehind())) {

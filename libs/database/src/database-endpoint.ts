@@ -8,6 +8,8 @@ export interface DatabaseEndpoint {
   /** The API's own role, bound by row-level security. */
   appUrl: string;
   embedded: boolean;
+  /** The embedded server's data folder, and whether another process was already running it. */
+  embeddedServer?: { databaseDir: string; joined: boolean };
   /** Where the embedded server keeps its data when that is outside the data dir (running as root). */
   relocatedTo?: string;
   stop(): Promise<void>;
@@ -28,6 +30,7 @@ export async function openDatabaseEndpoint(config: AppConfig): Promise<DatabaseE
     ownerUrl: embedded.url,
     appUrl: config.databaseAppUrl ?? appUrlFrom(embedded.url),
     embedded: true,
+    embeddedServer: { databaseDir: embedded.databaseDir, joined: embedded.joined },
     relocatedTo: embedded.relocatedTo,
     stop: embedded.stop,
   };

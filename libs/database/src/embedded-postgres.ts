@@ -3,10 +3,15 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { isProcessAlive } from './api-process-record';
 import { embeddedRuntime } from './embedded-postgres-runtime';
 
 export interface EmbeddedDatabase {
   url: string;
+  /** The server's data folder. */
+  databaseDir: string;
+  /** True when another process already ran the server and this one connected to it. */
+  joined: boolean;
   /** Where the server keeps its data when that is not under the data dir (running as root). */
   relocatedTo?: string;
   /** Stops the server if this process started it; a server someone else runs is left alone. */
@@ -43,13 +48,7 @@ async function loadState(stateFile: string): Promise<EmbeddedState> {
 async function runningPostmaster(databaseDir: string): Promise<boolean> {
   const pidFile = join(databaseDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return false;
-  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  return isProcessAlive(Number((await readFile(pidFile, 'utf8')).split('\n')[0]));
 }
 
 /**
@@ -66,7 +65,9 @@ export async function startEmbeddedPostgres(
   const { EmbeddedPostgres, databaseDir, relocatedTo } = await embeddedRuntime(root);
   const state = await loadState(join(root, 'postgres.json'));
   const url = `postgres://postgres:${state.password}@127.0.0.1:${state.port}/${DATABASE_NAME}`;
-  if (await runningPostmaster(databaseDir)) return { url, relocatedTo, stop: async () => undefined };
+  if (await runningPostmaster(databaseDir)) {
+    return { url, databaseDir, joined: true, relocatedTo, stop: async () => undefined };
+  }
 
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -95,6 +96,8 @@ export async function startEmbeddedPostgres(
   let stopped = false;
   return {
     url,
+    databaseDir,
+    joined: false,
     relocatedTo,
     stop: async () => {
       if (stopped) return;

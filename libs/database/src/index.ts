@@ -1,3 +1,4 @@
+export * from './api-process-record';
 export * from './entities';
 export * from './migrations';
 export * from './data-source';
