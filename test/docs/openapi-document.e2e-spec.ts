@@ -5,6 +5,17 @@ const SCHEMA_REF = /^#\/components\/schemas\/(.+)$/;
 
 type Operation = Record<string, any> & { operationId: string };
 
+/** Paths inside `schema` where a `default` keyword sits (property names are not keywords). */
+function defaultsIn(schema: any, at = ''): string[] {
+  if (!schema || typeof schema !== 'object') return [];
+  return [
+    ...('default' in schema ? [at || '(root)'] : []),
+    ...Object.entries(schema.properties ?? {}).flatMap(([name, inner]) => defaultsIn(inner, `${at}.${name}`)),
+    ...defaultsIn(schema.items, `${at}[]`),
+    ...['allOf', 'oneOf', 'anyOf'].flatMap((key) => (schema[key] ?? []).flatMap((inner: any) => defaultsIn(inner, at))),
+  ];
+}
+
 describe('the OpenAPI document is fit to generate a client from', () => {
   const suite = useApiSuite();
   let document: any;
@@ -19,6 +30,8 @@ describe('the OpenAPI document is fit to generate a client from', () => {
     );
   });
 
+  const idOf = (method: string, path: string): string => document.paths[path][method].operationId;
+
   /** Every component schema `value` reaches, following `$ref`s. */
   function reachableSchemas(value: unknown, found = new Set<string>()): Set<string> {
     if (Array.isArray(value)) value.forEach((item) => reachableSchemas(item, found));
@@ -32,19 +45,6 @@ describe('the OpenAPI document is fit to generate a client from', () => {
       }
     }
     return found;
-  }
-
-  /** Paths inside `schema` where a `default` keyword sits (property names are not keywords). */
-  function defaultsIn(schema: any, at = ''): string[] {
-    if (!schema || typeof schema !== 'object') return [];
-    return [
-      ...('default' in schema ? [at || '(root)'] : []),
-      ...Object.entries(schema.properties ?? {}).flatMap(([name, inner]) => defaultsIn(inner, `${at}.${name}`)),
-      ...defaultsIn(schema.items, `${at}[]`),
-      ...['allOf', 'oneOf', 'anyOf'].flatMap((key) =>
-        (schema[key] ?? []).flatMap((inner: any) => defaultsIn(inner, at)),
-      ),
-    ];
   }
 
   it('PATCH bodies carry no defaults, so a client that fills them in resets nothing', () => {
@@ -64,7 +64,6 @@ describe('the OpenAPI document is fit to generate a client from', () => {
     const ids = operations.map(([, , operation]) => operation.operationId);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.filter((id) => !/^[a-z]+[A-Z][A-Za-z]*$/.test(id))).toEqual([]);
-    const idOf = (method: string, path: string) => document.paths[path][method].operationId;
     expect({
       list: idOf('get', '/api/cases'),
       create: idOf('post', '/api/cases'),

@@ -58,7 +58,7 @@ function withoutDefaults(schema: unknown): void {
  */
 function dropPatchDefaults(document: OpenAPIObject): void {
   const schemas = (document.components?.schemas ?? {}) as Record<string, SchemaObject>;
-  const pending = [...Object.values(document.paths).flatMap((item) => [...refsIn(item.patch?.requestBody)])];
+  const pending = Object.values(document.paths).flatMap((item) => [...refsIn(item.patch?.requestBody)]);
   const seen = new Set<string>();
   while (pending.length > 0) {
     const name = pending.pop() as string;
