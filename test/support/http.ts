@@ -32,7 +32,8 @@ export function httpClient(baseUrl: string) {
     if (options.rawBody !== undefined) body = options.rawBody;
     if (body !== undefined) headers['Content-Type'] ??= 'application/json';
     const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
-    const text = await response.text();
+    // Decoded by hand so a byte order mark stays visible (response.text() drops it).
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
     let parsed: unknown = text;
     if (response.headers.get('content-type')?.includes('application/json') && text) parsed = JSON.parse(text);
     return { status: response.status, headers: response.headers, body: parsed as T, text };

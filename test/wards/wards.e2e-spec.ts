@@ -862,6 +862,15 @@ describe('Wards (contract §4)', () => {
       expect(json.body).toEqual([]);
     });
 
+    it('formula-like cells get a leading quote and ?bom=true adds a UTF-8 BOM (same helper as cases)', async () => {
+      const owner = await fixtures.keyedUser('council', 'admin');
+      const ward = await createWard(request, owner.key, { name: '=1+2 Ward', boundaryDescription: '@north side' });
+      const csv = await request('GET', '/api/wards/export?format=csv&bom=true', { key: owner.key });
+      expect(csv.text.startsWith(`\uFEFF${EXPORT_HEADER}`)).toBe(true);
+      const [record] = parseCsvRecords(csv.text.slice(1)).records;
+      expect(record).toMatchObject({ id: ward.id, name: "'=1+2 Ward", boundaryDescription: "'@north side" });
+    });
+
     it('format=xml answers 400 naming format', async () => {
       const response = await exportWards({ format: 'xml' });
       expectFieldError(response, 400, 'format');

@@ -1,6 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { API_KEY_SCHEME, BEARER_SCHEME } from '@wardline/auth';
+import { operationIdOf } from './openapi-operation-id';
+import { polishOpenApiDocument } from './openapi-polish';
 
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -10,13 +12,28 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
       'Casework API for UK councils and councillors. Every request carries an API key, as ' +
         '`Authorization: Bearer <key>` or `X-API-Key: <key>`; the key fixes the tenant, and the ' +
         "tenant's plan, the key's scopes and its owner's role decide what it may do. Errors are " +
-        '`{ "error": "...", "details": { } }`.',
+        '`{ "error": "...", "details": { } }` (the `Error` schema). The full reference is in the ' +
+        "repository's `docs/` folder.",
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key as a Bearer token' }, BEARER_SCHEME)
+    .addServer('/', 'The instance serving this document')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'Wardline API key (wl_…)',
+        description: 'API key as a Bearer token',
+      },
+      BEARER_SCHEME,
+    )
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'API key header' }, API_KEY_SCHEME)
     .build();
-  return SwaggerModule.createDocument(app, config);
+  config.info.contact = { name: "Your council's Wardline operator" };
+  config.info.license = { name: 'Proprietary: all rights reserved' };
+  const document = SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (controllerKey, methodKey) => operationIdOf(controllerKey, methodKey),
+  });
+  return polishOpenApiDocument(document);
 }
 
 /** `GET /openapi.json` and Swagger UI at `GET /docs`, both without a key. */

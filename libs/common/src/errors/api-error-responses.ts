@@ -2,12 +2,42 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger';
 
-export const ERROR_ENVELOPE_SCHEMA: SchemaObject = {
+/** The name of the error envelope's component in the OpenAPI document. */
+export const ERROR_SCHEMA_NAME = 'Error';
+
+const stringList = { type: 'array', items: { type: 'string' } } as const;
+
+/** The contract's error envelope, as one named component every error response refers to. */
+export const ERROR_SCHEMA: SchemaObject = {
   type: 'object',
   required: ['error'],
+  description: 'Every error answer. Branch on the status code and the keys of `details`, not on the wording.',
   properties: {
-    error: { type: 'string', example: 'Human readable message' },
-    details: { type: 'object', additionalProperties: true },
+    error: { type: 'string', description: 'One sentence for a human', example: 'Validation failed' },
+    details: {
+      type: 'object',
+      description: 'Present when there is more to say; the keys depend on the error',
+      additionalProperties: true,
+      properties: {
+        fields: {
+          type: 'object',
+          description: '400 and 422: each offending field (or header, or query parameter) with its messages',
+          additionalProperties: stringList,
+          example: { summary: ['summary should not be empty'] },
+        },
+        currentVersion: { type: 'integer', description: '409 on a stale If-Match: the version now current' },
+        currentETag: {
+          type: 'string',
+          description: '409 on a stale If-Match: send this as If-Match',
+          example: 'W/"4"',
+        },
+        requiredScope: { type: 'string', description: '403: the scope the route needs', example: 'cases:write' },
+        grantedScopes: { ...stringList, description: '403 Insufficient scope: the scopes the key has' },
+        requiredRole: { type: 'string', description: '403 Insufficient role: the lowest role allowed' },
+        role: { type: 'string', description: "403 Insufficient role: the key owner's role" },
+        plan: { type: 'string', description: "403 plan refusals: the council's plan" },
+      },
+    },
   },
 };
 
@@ -18,6 +48,7 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'Not found in this tenant',
   409: 'Duplicate, or If-Match does not match the current version',
   413: 'Body over 1 MiB',
+  415: 'Body is not application/json',
   422: 'Breaks a domain rule (enum value, unknown reference)',
   429: 'Rate limited',
   503: 'Database unavailable; retry later',
@@ -27,6 +58,10 @@ const DESCRIPTIONS: Record<number, string> = {
 export const ApiErrorResponses = (...statuses: number[]) =>
   applyDecorators(
     ...statuses.map((status) =>
-      ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', schema: ERROR_ENVELOPE_SCHEMA }),
+      ApiResponse({
+        status,
+        description: DESCRIPTIONS[status] ?? 'Error',
+        schema: { $ref: `#/components/schemas/${ERROR_SCHEMA_NAME}` },
+      }),
     ),
   );

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify';
 import type { FastifyReply } from 'fastify';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { Readable } from 'node:stream';
+import { QueryBoolean } from '../validation/decorators';
 
 export const EXPORT_FORMATS = ['csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -12,6 +13,27 @@ export class ExportFormatQuery {
   @IsOptional()
   @IsIn(EXPORT_FORMATS)
   format?: ExportFormat;
+
+  @ApiPropertyOptional({
+    description: 'CSV only: start the file with a UTF-8 byte order mark, so Excel reads non-ASCII text correctly',
+  })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  bom?: boolean;
+}
+
+/** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */
+const FORMULA_TRIGGERS = ['=', '+', '-', '@', '\t', '\r'];
+
+/**
+ * A cell value a spreadsheet shows as text: strings that start with a formula trigger get a
+ * leading `'`, as OWASP recommends, since resident-supplied text reaches Excel.
+ */
+export function neutraliseCsvCell<V>(value: V): V | string {
+  return typeof value === 'string' && FORMULA_TRIGGERS.some((trigger) => value.startsWith(trigger))
+    ? `'${value}`
+    : value;
 }
 
 export interface ExportColumn<R> {
@@ -22,21 +44,23 @@ export interface ExportColumn<R> {
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
- * Streams rows as a CSV attachment (header row, RFC 4180 quoting) or a JSON array, without
- * holding them all: `rows` may be any async iterable. The route should be
+ * Streams rows as a CSV attachment (header row, RFC 4180 quoting, formula-like cells
+ * neutralised, a BOM on `?bom=true`) or a JSON array, without holding them all: `rows` may be
+ * any async iterable. The route should be
  * `@WithoutRequestTransaction()`, with `rows` reading each batch in its own short transaction.
  */
 export function sendExport<R, J>(
   reply: FastifyReply,
   options: {
     resource: string;
-    format: ExportFormat;
+    query: ExportFormatQuery;
     rows: AsyncIterable<R> | Iterable<R>;
     columns: ExportColumn<R>[];
     toJson: (row: R) => J;
   },
 ): FastifyReply {
-  const { resource, format, rows, columns, toJson } = options;
+  const { resource, query, rows, columns, toJson } = options;
+  const format = query.format ?? 'csv';
   const filename = `${resource}-export-${today()}.${format}`;
   void reply.header('Content-Disposition', `attachment; filename="${filename}"`);
   const contentType = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8';
@@ -44,9 +68,10 @@ export function sendExport<R, J>(
   if (reply.request.method === 'HEAD') return reply.header('Content-Type', contentType).send();
   if (format === 'csv') {
     async function* records(): AsyncGenerator<(string | number | boolean | null)[]> {
-      for await (const row of rows) yield columns.map((column) => column.value(row));
+      for await (const row of rows) yield columns.map((column) => neutraliseCsvCell(column.value(row)));
     }
     const csv = stringify({
+      bom: query.bom === true,
       header: true,
       columns: columns.map((column) => column.header),
       cast: { boolean: (value) => String(value) },

@@ -60,7 +60,7 @@ export class CasesController {
   ): FastifyReply {
     return sendExport(reply, {
       resource: 'cases',
-      format: query.format ?? 'csv',
+      query,
       rows: this.cases.export(query, viewerOf(principal)),
       columns: CASE_EXPORT_COLUMNS,
       toJson: (row) => row,

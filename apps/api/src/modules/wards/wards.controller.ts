@@ -38,7 +38,7 @@ export class WardsController {
   export(@Query() query: ExportWardsQuery, @Res() reply: FastifyReply): FastifyReply {
     return sendExport(reply, {
       resource: 'wards',
-      format: query.format ?? 'csv',
+      query,
       rows: this.wards.export(query),
       columns: WARD_EXPORT_COLUMNS,
       toJson: (row) => row,
