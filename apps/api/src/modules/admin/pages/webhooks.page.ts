@@ -9,6 +9,7 @@ import type {
 import { inputField } from './form-fields';
 import { html } from './html';
 import { csrfInput, errorSummary, notice, page, timeOf } from './layout';
+import { dataTable } from './table';
 
 export interface NewWebhookForm {
   url: string;
@@ -45,27 +46,13 @@ export function webhooksPage(user: DashboardUser, endpoints: WebhookResponse[], 
   const table =
     endpoints.length === 0
       ? html`<p>No webhook endpoints yet.</p>`
-      : html`<table>
-          <caption>
-            ${
-              total !== null && total > endpoints.length
-                ? `The newest ${endpoints.length} of ${total} endpoints`
-                : `${endpoints.length} endpoints`
-            }
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">URL</th>
-              <th scope="col">Events</th>
-              <th scope="col">State</th>
-              <th scope="col">Created</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${endpoints.map(endpointRow)}
-          </tbody>
-        </table>`;
+      : dataTable(
+          total !== null && total > endpoints.length
+            ? `The newest ${endpoints.length} of ${total} endpoints`
+            : `${endpoints.length} endpoints`,
+          ['URL', 'Events', 'State', 'Created', 'Actions'],
+          endpoints.map(endpointRow),
+        );
   return page(
     'Webhooks',
     html`<p>
@@ -172,24 +159,11 @@ function deliveryRow(delivery: WebhookDeliveryResponse) {
 
 function deliveriesTable(deliveries: WebhookDeliveryResponse[]) {
   if (deliveries.length === 0) return html`<p>No deliveries yet.</p>`;
-  return html`<table>
-    <caption>
-      The ${deliveries.length} most recent deliveries, newest first
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">Queued</th>
-        <th scope="col">Event</th>
-        <th scope="col">Status</th>
-        <th scope="col">Attempts</th>
-        <th scope="col">Last response</th>
-        <th scope="col">Last attempt</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${deliveries.map(deliveryRow)}
-    </tbody>
-  </table>`;
+  return dataTable(
+    `The ${deliveries.length} most recent deliveries, newest first`,
+    ['Queued', 'Event', 'Status', 'Attempts', 'Last response', 'Last attempt'],
+    deliveries.map(deliveryRow),
+  );
 }
 
 /** One endpoint: its settings, enable/disable, a test ping, and its recent deliveries. */
