@@ -10,9 +10,24 @@ const shownSecretOf = (html: string): string => {
   return secret;
 };
 
+/** A loopback URL: allowed here only by the suite's webhook allow-list. */
+const hookUrl = () => `http://127.0.0.1:9/hooks/${uniqueSuffix()}`;
+
+/** Adds an endpoint through the form; its id and the secret shown once. */
+async function addEndpoint(browser: DashboardClient, url = hookUrl()) {
+  await browser.get('/admin/webhooks/new');
+  const added = await browser.post('/admin/webhooks', {
+    url,
+    description: 'CRM <sync>',
+    events: ['case_created', 'case_closed'],
+  });
+  expect(added.status).toBe(201);
+  const id = /href="\/admin\/webhooks\/([0-9a-f-]{36})"/.exec(added.html)?.[1] as string;
+  return { id, url, secret: shownSecretOf(added.html), html: added.html };
+}
+
 describe('Admin → Webhooks pages', () => {
   const suite = useApiSuite({ WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
-  const hookUrl = () => `http://127.0.0.1:9/hooks/${uniqueSuffix()}`;
 
   async function signedIn(role: Role = 'admin', tenantId?: string) {
     const tenant = tenantId ? { id: tenantId } : await suite.fixtures.tenant('council', 'hooks');
@@ -26,19 +41,6 @@ describe('Admin → Webhooks pages', () => {
            FROM audit_logs WHERE tenant_id = $1 AND action LIKE 'webhook.%' ORDER BY occurred_at, id`,
       [tenantId],
     )) as { action: string; actorType: string; actorId: string | null; resourceId: string | null }[];
-
-  /** Adds an endpoint through the form; its id and the secret shown once. */
-  async function addEndpoint(browser: DashboardClient, url = hookUrl()) {
-    await browser.get('/admin/webhooks/new');
-    const added = await browser.post('/admin/webhooks', {
-      url,
-      description: 'CRM <sync>',
-      events: ['case_created', 'case_closed'],
-    });
-    expect(added.status).toBe(201);
-    const id = /href="\/admin\/webhooks\/([0-9a-f-]{36})"/.exec(added.html)?.[1] as string;
-    return { id, url, secret: shownSecretOf(added.html), html: added.html };
-  }
 
   it('adds an endpoint, shows its secret once, lists it and records the admin as the actor', async () => {
     const { tenant, user, browser } = await signedIn();
@@ -142,7 +144,7 @@ describe('Admin → Webhooks pages', () => {
     const page = await browser.get(`/admin/webhooks/${endpoint.id}`);
     const times = [...page.html.matchAll(/<td><time datetime="([^"]+)"/g)].map((match) => match[1]);
     expect(times).toHaveLength(20);
-    expect([...times].sort().reverse()).toEqual(times);
+    expect(times.toSorted().toReversed()).toEqual(times);
     expect(page.html).toContain('The 20 most recent deliveries');
   });
 
