@@ -7,6 +7,8 @@ import { DASHBOARD_PASSWORD, dashboardUser } from '../support/dashboard-client';
 import { uniqueSuffix } from '../support/fixtures';
 import { statusWithin } from '../support/http';
 import { useApiSuite } from '../support/suite';
+import { startTestWorker, type TestWorker } from '../support/test-worker';
+import { WebhookReceiver } from '../support/webhook-receiver';
 
 const executablePath = chromiumPath();
 if (!executablePath) {
@@ -18,9 +20,13 @@ const describeInBrowser = executablePath ? describe : describe.skip;
 
 const demoAdmin = DEMO_USERS.find((user) => user.role === 'admin') as (typeof DEMO_USERS)[number];
 const PASSWORD = `demo-${uniqueSuffix()}-password`;
+/** The test's webhook receiver is on loopback, which only this configuration allows. */
+const ALLOW_LOOPBACK = { WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' };
 
 describeInBrowser('the admin dashboard in a real browser', () => {
-  const suite = useApiSuite();
+  const suite = useApiSuite(ALLOW_LOOPBACK);
+  const receiver = new WebhookReceiver();
+  let worker: TestWorker;
   const shots = artefactDir('dashboard');
   let browser: Browser;
   let context: BrowserContext;
@@ -44,10 +50,14 @@ describeInBrowser('the admin dashboard in a real browser', () => {
     context = await browser.newContext({ baseURL: suite.app.baseUrl });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.app.baseUrl });
     page = await context.newPage();
+    await receiver.start();
+    worker = await startTestWorker(ALLOW_LOOPBACK);
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
+    await worker?.close();
+    await receiver.stop();
   });
 
   const me = (key: string) => suite.request('GET', '/api/me', { key });
@@ -139,11 +149,48 @@ describeInBrowser('the admin dashboard in a real browser', () => {
     expect(response.status()).toBe(403);
   }
 
+  /** Adds a webhook endpoint, reads its secret once, sends a test ping and sees it delivered. */
+  async function addAWebhookAndTestIt(): Promise<void> {
+    await page.getByRole('link', { name: 'Webhooks' }).click();
+    await page.waitForURL('**/admin/webhooks');
+    await checkPage('10-webhooks');
+    await page.getByRole('link', { name: 'Add a webhook endpoint' }).click();
+    await checkPage('11-new-webhook');
+    const url = receiver.url('/browser-hook');
+    await page.getByLabel('URL').fill(url);
+    await page.getByLabel('Description (optional)').fill('Browser test receiver');
+    await page.getByLabel('case_created').check();
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    await page.getByRole('heading', { name: 'Webhook endpoint added' }).waitFor();
+    await page.getByText("you won't see this secret again").waitFor();
+    const secret = await page.getByLabel('Signing secret').inputValue();
+    expect(secret).toMatch(/^whsec_/);
+    await page.getByRole('button', { name: 'Copy secret' }).click();
+    await page.getByText('Copied to the clipboard.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+    await checkPage('12-webhook-added');
+
+    await page.getByRole('link', { name: 'Send a test and see deliveries' }).click();
+    await page.getByRole('button', { name: 'Send a test ping' }).click();
+    await page.getByText('A test ping was queued').waitFor();
+    expect(await worker.deliverDue()).toBe(1);
+    expect(receiver.received.filter((request) => request.path === '/browser-hook')).toHaveLength(1);
+    await page.reload();
+    const delivery = page.getByRole('row').filter({ hasText: 'ping' });
+    expect(await delivery.count()).toBe(1);
+    expect(await delivery.textContent()).toMatch(/succeeded[\s\S]*200/);
+    expect(await page.content()).not.toContain(secret);
+    await checkPage('13-webhook-deliveries');
+    await page.goto('/admin/webhooks');
+    expect(await page.getByRole('row').filter({ hasText: url }).count()).toBe(1);
+  }
+
   // One journey in order (it shares the signed-in page), whatever order the tests are shuffled in.
-  it('signs in, makes a key and reads it once, rotates it with a grace period, deactivates it; refuses a forged POST', async () => {
+  it('signs in, makes a key and reads it once, rotates it with a grace period, deactivates it; refuses a forged POST; adds a webhook and tests it', async () => {
     await makeAKey();
     await rotateAndDeactivate();
     await refuseForgedPost();
+    await addAWebhookAndTestIt();
   }, 120_000);
 
   it('keeps a non-admin out of the keys page and its POST, and shows them their profile', async () => {

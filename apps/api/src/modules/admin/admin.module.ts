@@ -6,10 +6,19 @@ import { DashboardSessions } from './dashboard-sessions';
 import { ProfileController } from './profile.controller';
 import { SignInController } from './sign-in.controller';
 import { SignInLimits } from './sign-in-limits';
+import { WebhooksModule } from '../webhooks/webhooks.module';
+import { WebhooksPagesController } from './webhooks-pages.controller';
 
 /** The dashboard under `/admin`: server-rendered pages over the account services. */
 @Module({
-  controllers: [SignInController, ApiKeysPagesController, ProfileController, AdminAssetsController],
+  imports: [WebhooksModule],
+  controllers: [
+    SignInController,
+    ApiKeysPagesController,
+    WebhooksPagesController,
+    ProfileController,
+    AdminAssetsController,
+  ],
   providers: [DashboardSessions, SignInLimits, DashboardGuard],
 })
 export class AdminModule {}

@@ -65,7 +65,7 @@ export class DashboardGuard implements CanActivate {
     }
     const adminOnly = this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, [context.getHandler(), context.getClass()]);
     if (adminOnly && signedIn.user.role !== 'admin') {
-      throw new ForbiddenException('Only an admin of your council can manage API keys.');
+      throw new ForbiddenException('Only an admin of your council can use this page.');
     }
     request.dashboardUser = signedIn;
     this.tenant.enter(signedIn.tenant.id);

@@ -9,5 +9,7 @@ import { WebhooksService } from './webhooks.service';
   imports: [TenantRepositoryModule.forFeature([WebhookEndpoint, WebhookDelivery])],
   controllers: [WebhooksController],
   providers: [WebhooksService, WebhookUrlPolicy],
+  // The dashboard's Admin → Webhooks pages manage endpoints through the same service.
+  exports: [WebhooksService],
 })
 export class WebhooksModule {}

@@ -6,6 +6,7 @@ import type { DashboardUser } from '../dashboard-sessions';
 import { inputField } from './form-fields';
 import { html } from './html';
 import { csrfInput, errorSummary, notice, page, timeOf } from './layout';
+import { dataTable } from './table';
 
 export const KEY_STATUS_FILTERS = ['all', 'active', 'expired', 'revoked'] as const;
 export type KeyStatusFilter = (typeof KEY_STATUS_FILTERS)[number];
@@ -56,30 +57,16 @@ function keyRow(key: ApiKeyListItem, actions: boolean) {
   </tr>`;
 }
 
+const KEY_COLUMNS = ['Name', 'Prefix', 'Scopes', 'Owner', 'Created', 'Last used', 'Expires', 'Status'];
+
 /** The keys table of contract §5; with actions for admins, read-only on a user's own profile. */
 export function keysTable(keys: ApiKeyListItem[], caption: string, actions: boolean) {
   if (keys.length === 0) return html`<p>No keys to show.</p>`;
-  return html`<table>
-    <caption>
-      ${caption}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">Name</th>
-        <th scope="col">Prefix</th>
-        <th scope="col">Scopes</th>
-        <th scope="col">Owner</th>
-        <th scope="col">Created</th>
-        <th scope="col">Last used</th>
-        <th scope="col">Expires</th>
-        <th scope="col">Status</th>
-        ${actions ? html`<th scope="col">Actions</th>` : ''}
-      </tr>
-    </thead>
-    <tbody>
-      ${keys.map((key) => keyRow(key, actions))}
-    </tbody>
-  </table>`;
+  return dataTable(
+    caption,
+    [...KEY_COLUMNS, ...(actions ? ['Actions'] : [])],
+    keys.map((key) => keyRow(key, actions)),
+  );
 }
 
 const DONE: Record<string, string> = { revoked: 'The key was deactivated. Every running instance now refuses it.' };

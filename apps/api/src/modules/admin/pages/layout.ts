@@ -1,4 +1,4 @@
-import { ADMIN_PATH, KEYS_PATH, PROFILE_PATH } from '../admin-paths';
+import { ADMIN_PATH, KEYS_PATH, PROFILE_PATH, WEBHOOKS_PATH } from '../admin-paths';
 import type { DashboardUser } from '../dashboard-sessions';
 import { CSRF_FIELD } from '../dashboard.guard';
 import { html, type SafeHtml } from './html';
@@ -13,7 +13,12 @@ export const timeOf = (iso: string | null, none = '—') =>
 const navigation = (user: DashboardUser) =>
   html` <nav aria-label="Dashboard">
     <ul>
-      ${user.user.role === 'admin' ? html`<li><a href="${KEYS_PATH}">API keys</a></li>` : ''}
+      ${
+        user.user.role === 'admin'
+          ? html`<li><a href="${KEYS_PATH}">API keys</a></li>
+              <li><a href="${WEBHOOKS_PATH}">Webhooks</a></li>`
+          : ''
+      }
       <li><a href="${PROFILE_PATH}">Your profile</a></li>
     </ul>
     <form method="post" action="${ADMIN_PATH}/sign-out">
