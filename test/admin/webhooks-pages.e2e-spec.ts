@@ -121,8 +121,8 @@ describe('Admin → Webhooks pages', () => {
     expect(tested).toMatchObject({ status: 303, location: `${page}?done=tested` });
     const after = await browser.get(tested.location as string);
     expect(after.html).toContain('A test ping was queued');
-    expect(after.html).toContain('<code>ping</code>');
-    expect(after.html).toContain('pending');
+    // Queued; another suite's worker on the shared test database may already have tried it.
+    expect(after.html).toMatch(/<code>ping<\/code><\/td>\s*<td>(pending|failed|succeeded)<\/td>/);
 
     expect((await userAudit(tenant.id)).map(({ action, actorType, actorId }) => [action, actorType, actorId])).toEqual([
       ['webhook.created', 'user', user.id],
