@@ -16,6 +16,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   Reports: 'Live counts over cases, for a period',
   Settings: "The council's settings",
   'Audit log': 'Every change, who made it and what changed',
+  Residents: "A resident's data: subject access export and erasure",
   'Public intake': "Residents' reports without a key",
   Health: 'Liveness and readiness probes (no key)',
 };
