@@ -21,6 +21,8 @@ export interface NewApiKeyFields {
 }
 
 export const MAX_ROTATION_GRACE_HOURS = 7 * 24;
+/** A council with more keys than this sees its newest ones (lists are bounded). */
+export const MAX_LISTED_KEYS = 1000;
 const HOUR_MS = 3_600_000;
 
 /** What the audit log keeps of a key: never the key or its hash. */
@@ -59,12 +61,13 @@ export class ApiKeysService {
     );
   }
 
-  /** Newest first, with each key's owner. */
+  /** Newest first, with each key's owner; at most the newest `MAX_LISTED_KEYS`. */
   async list(tenant: Tenant): Promise<ApiKeyListItem[]> {
     return this.transaction.runFor(tenant.id, async () => {
       const keys = await this.keys.find({
         where: { tenantId: tenant.id },
         order: { createdAt: 'DESC', id: 'DESC' },
+        take: MAX_LISTED_KEYS,
       });
       return this.withOwners(keys);
     });

@@ -1,5 +1,5 @@
 /** Fields whose values identify a resident or hold their words: never kept in the audit log. */
-export const REDACTED_FIELDS: ReadonlySet<string> = new Set([
+const REDACTED_FIELDS: ReadonlySet<string> = new Set([
   'residentName',
   'residentEmail',
   'residentPhone',

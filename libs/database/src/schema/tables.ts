@@ -51,6 +51,6 @@ export const TABLES = {
   dashboard_sessions: { privileges: ['SELECT', 'INSERT', 'DELETE'], updatableColumns: ['last_seen_at'], tenant: true },
 } as const satisfies Record<string, TableAccess>;
 
-export type TableName = keyof typeof TABLES;
+type TableName = keyof typeof TABLES;
 
 export const TENANT_TABLE_NAMES = (Object.keys(TABLES) as TableName[]).filter((table) => TABLES[table].tenant);
