@@ -52,6 +52,17 @@ function sorted(cases: CaseBody[], sort = '-createdAt'): CaseBody[] {
   return descending ? ordered.toReversed() : ordered;
 }
 
+/** `field=<values>` as written in `search`: matches a case whose field is any of `values`. */
+const anyOf = (
+  field: 'status' | 'priority' | 'sourceChannel',
+  search: string,
+  values: string[],
+): [string, () => string, (kase: CaseBody) => boolean] => [
+  search,
+  () => search,
+  (kase) => values.includes(kase[field]),
+];
+
 describe('Cases: list filters, sorts and paging (contract §3, §4)', () => {
   const suite = useCaseSuite();
   let admin: KeyedUser;
@@ -64,6 +75,17 @@ describe('Cases: list filters, sorts and paging (contract §3, §4)', () => {
 
   const list = (params: Params = {}) => suite.request('GET', `/api/cases${query(params)}`, { key: admin.key });
   const listIds = async (params: Params = {}) => ids((await listCases(suite.request, admin.key, params)).body.cases);
+
+  /** `GET /api/cases?<search>` lists exactly the current cases `predicate` picks: some, not all. */
+  async function expectNarrowedTo(search: string, predicate: (kase: CaseBody) => boolean) {
+    const expected = sorted(visible.filter(predicate));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(visible.length);
+    const response = await suite.request('GET', `/api/cases?pageSize=100&${search}`, { key: admin.key });
+    expect(response.status).toBe(200);
+    expect(ids(response.body.cases)).toEqual(ids(expected));
+    expect(response.body.pagination.total).toBe(expected.length);
+  }
 
   beforeAll(async () => {
     admin = await suite.fixtures.keyedUser('council', 'admin');
@@ -164,15 +186,9 @@ describe('Cases: list filters, sorts and paging (contract §3, §4)', () => {
       ],
     ];
 
-    it.each(single)('%s narrows the list to exactly the matching cases', async (_name, params, predicate) => {
-      const expected = sorted(visible.filter(predicate));
-      expect(expected.length).toBeGreaterThan(0);
-      expect(expected.length).toBeLessThan(visible.length);
-      const response = await list({ ...params(), pageSize: 100 });
-      expect(response.status).toBe(200);
-      expect(ids(response.body.cases)).toEqual(ids(expected));
-      expect(response.body.pagination.total).toBe(expected.length);
-    });
+    it.each(single)('%s narrows the list to exactly the matching cases', (_name, params, predicate) =>
+      expectNarrowedTo(query(params()).slice(1), predicate),
+    );
 
     it('filters combine (AND), also with archived=true', async () => {
       const sample = visible[3];
@@ -214,6 +230,68 @@ describe('Cases: list filters, sorts and paging (contract §3, §4)', () => {
         expect({ params, matches: expected.length > 0 }).toEqual({ params, matches: true });
         expect({ params, ids: await listIds({ ...params, pageSize: 100 }) }).toEqual({ params, ids: ids(expected) });
       }
+    });
+
+    const several: [string, () => string, (kase: CaseBody) => boolean][] = [
+      anyOf('status', 'status=open,resolved', ['open', 'resolved']),
+      anyOf('status', 'status=open&status=resolved', ['open', 'resolved']),
+      anyOf('priority', 'priority=high,%20urgent', ['high', 'urgent']),
+      anyOf('sourceChannel', 'sourceChannel=email,phone', ['email', 'phone']),
+      ['wardId=<north>,<south>', () => `wardId=${wards[0].id},${wards[1].id}`, (kase) => kase.ward !== null],
+      [
+        'assigneeId repeated',
+        () => `assigneeId=${users[0].id}&assigneeId=${users[1].id}`,
+        (kase) => kase.assignee !== null,
+      ],
+      [
+        'categoryId with a repeat',
+        () => `categoryId=${categories[1].id},${categories[1].id}`,
+        (kase) => kase.category?.id === categories[1].id,
+      ],
+      [
+        'lists combine: any value within a filter, every filter across',
+        () => 'status=open,resolved&priority=low,urgent',
+        (kase) => ['open', 'resolved'].includes(kase.status) && ['low', 'urgent'].includes(kase.priority),
+      ],
+    ];
+
+    it.each(several)('%s matches any of the values', (_name, search, predicate) =>
+      expectNarrowedTo(search(), predicate),
+    );
+
+    it('the export takes the same lists', async () => {
+      const response = await suite.request('GET', '/api/cases/export?format=json&status=open,resolved', {
+        key: admin.key,
+      });
+      expect(response.status).toBe(200);
+      expect(ids(response.body).toSorted()).toEqual(
+        ids(visible.filter((kase) => ['open', 'resolved'].includes(kase.status))).toSorted(),
+      );
+    });
+
+    it.each([
+      ['status=open,bogus', 'status', 'status must be one of: open, in_progress, awaiting_response, resolved, closed'],
+      ['status=', 'status', 'status must be one of: open, in_progress, awaiting_response, resolved, closed'],
+      ['priority=high&priority=HIGH', 'priority', 'priority must be one of: low, normal, high, urgent'],
+      ['wardId=not-an-id,also-not', 'wardId', 'wardId must be a UUID'],
+    ])('%s is a 400 that says what each value may be', async (params, field, message) => {
+      const response = await suite.request('GET', `/api/cases?${params}`, { key: admin.key });
+      expect({ status: response.status, body: response.body }).toEqual({
+        status: 400,
+        body: {
+          error: 'Validation failed',
+          details: { fields: { [field]: [`${message} (several may be given: \`a,b\` or the parameter repeated)`] } },
+        },
+      });
+    });
+
+    it('at most 50 ids in one filter', async () => {
+      const many = Array.from({ length: 51 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+      const response = await suite.request('GET', `/api/cases?wardId=${many.join(',')}`, { key: admin.key });
+      expect({ status: response.status, body: response.body }).toEqual({
+        status: 400,
+        body: { error: 'Validation failed', details: { fields: { wardId: ['wardId takes at most 50 ids'] } } },
+      });
     });
 
     it('a filter matching nothing answers an empty page', async () => {

@@ -203,6 +203,45 @@ describe('Cases: a caseworker key sees and changes only its owner’s cases (con
       expectEnvelope(await as(bob.key).get(`/api/cases/${response.body.id}`), 404);
     });
 
+    it.each([
+      ['another user', () => bob.user.id],
+      ['no one (null)', () => null],
+    ])(
+      'a caseworker key creating a case assigned to %s is told (422) and creates nothing',
+      async (_label, assignee) => {
+        const dana = await caseworker('Dana Caseworker');
+        const before = (await as(admin.key).list()).pagination.total;
+        const response = await suite.request('POST', '/api/cases', {
+          key: dana.key,
+          json: { summary: 'For someone else', assigneeId: assignee() },
+        });
+        expect({ status: response.status, body: response.body }).toEqual({
+          status: 422,
+          body: {
+            error: "A caseworker's key can only create cases assigned to its owner",
+            details: {
+              fields: {
+                assigneeId: [
+                  `a caseworker's key sees only the cases assigned to its owner: leave assigneeId out or set it to ${dana.user.id}`,
+                ],
+              },
+            },
+          },
+        });
+        expect((await as(admin.key).list()).pagination.total).toBe(before);
+      },
+    );
+
+    it('a caseworker key may name its own owner as assignee', async () => {
+      const dana = await caseworker('Dana Caseworker');
+      const response = await suite.request<CaseBody>('POST', '/api/cases', {
+        key: dana.key,
+        json: { summary: 'Mine, said so', assigneeId: dana.user.id },
+      });
+      expect(response.status).toBe(201);
+      expect(response.body.assignee).toMatchObject({ id: dana.user.id });
+    });
+
     it('an admin key creating without assigneeId leaves the case unassigned', async () => {
       const kase = await createCase(suite.request, admin.key, { summary: 'Admin made' });
       expect(kase.assignee).toBeNull();

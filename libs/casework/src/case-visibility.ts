@@ -1,4 +1,5 @@
 import type { Principal } from '@wardline/auth';
+import { ApiError } from '@wardline/common';
 import type { Role } from '@wardline/database';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
@@ -23,4 +24,20 @@ export function restrictToVisibleCases<Q extends SelectQueryBuilder<ObjectLitera
     query.andWhere(`${alias}.assigneeId = :viewerUserId`, { viewerUserId: viewer.userId });
   }
   return query;
+}
+
+/**
+ * The caseworker rule applied to a new case: a caseworker's key may only create cases it will
+ * see, i.e. assigned to its owner. Anything else is refused (422) rather than made and lost
+ * from view.
+ */
+export function requireVisibleToCreator(viewer: CaseViewer, assigneeId: string | null | undefined): void {
+  if (viewer.role !== 'caseworker' || assigneeId === viewer.userId) return;
+  throw ApiError.unprocessable("A caseworker's key can only create cases assigned to its owner", {
+    fields: {
+      assigneeId: [
+        `a caseworker's key sees only the cases assigned to its owner: leave assigneeId out or set it to ${viewer.userId}`,
+      ],
+    },
+  });
 }

@@ -7,6 +7,8 @@ export * from './errors/http-exception.filter';
 export * from './errors/database-error.filter';
 export * from './errors/unknown-error.filter';
 export * from './validation/validation-pipe';
+export * from './validation/field-errors';
+export * from './validation/query-values';
 export * from './pagination/list-query.dto';
 export * from './pagination/cursor';
 export * from './pagination/paginate';

@@ -57,6 +57,14 @@ export const IsFutureDate = () =>
     },
   });
 
-/** One of `values`, with a message that lists them: `status must be one of: open, closed`. */
-export const IsOneOf = (values: readonly string[]) =>
-  IsIn([...values], { message: (args) => `${args.property} must be one of: ${values.join(', ')}` });
+/**
+ * One of `values` (a string enum). A string outside them breaks a domain rule (422); a value
+ * of another JSON type (`"priority": 5`) is a wrong type (400). Both messages list the values.
+ */
+export const IsOneOf = (values: readonly string[], { each = false }: { each?: boolean } = {}) => {
+  const subject = (property: string) => (each ? `each value in ${property}` : property);
+  return applyDecorators(
+    IsString({ each, message: (args) => `${subject(args.property)} must be a string, one of: ${values.join(', ')}` }),
+    IsIn([...values], { each, message: (args) => `${subject(args.property)} must be one of: ${values.join(', ')}` }),
+  );
+};

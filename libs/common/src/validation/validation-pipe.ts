@@ -1,13 +1,7 @@
 import { type ArgumentMetadata, HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ApiError } from '../errors/api-error';
-
-/**
- * Constraints that mean "well-formed but breaks a domain rule" (422); every other failure
- * (missing, wrong type, unknown field) is a 400.
- */
-const DOMAIN_CONSTRAINTS = new Set(['isEnum', 'isIn', 'isFutureDate', 'isAfter']);
-
-export type FieldErrors = Record<string, string[]>;
+import { describeValidationErrors } from './field-errors';
+import { refuseRepeatedParameters } from './query-values';
 
 /** Deeper JSON than this is refused before validation (class-transformer recurses). */
 export const MAX_INPUT_DEPTH = 32;
@@ -38,29 +32,11 @@ export function checkInputShape(input: unknown): void {
   }
 }
 
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const error of errors) {
-    const path = parent ? `${parent}.${error.property}` : error.property;
-    if (error.constraints) fields[path] = Object.values(error.constraints);
-    Object.assign(fields, flattenValidationErrors(error.children ?? [], path));
-  }
-  return fields;
-}
-
-function onlyDomainRules(errors: ValidationError[]): boolean {
-  return errors.every(
-    (error) =>
-      Object.keys(error.constraints ?? {}).every((name) => DOMAIN_CONSTRAINTS.has(name)) &&
-      onlyDomainRules(error.children ?? []),
-  );
-}
-
 export function validationException(errors: ValidationError[]): ApiError {
-  const fields = flattenValidationErrors(errors);
-  return onlyDomainRules(errors)
-    ? new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'Validation failed', { fields })
-    : new ApiError(HttpStatus.BAD_REQUEST, 'Validation failed', { fields });
+  const { fields, onlyDomainRules } = describeValidationErrors(errors);
+  return new ApiError(onlyDomainRules ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST, 'Validation failed', {
+    fields,
+  });
 }
 
 /**
@@ -70,6 +46,7 @@ export function validationException(errors: ValidationError[]): ApiError {
 class ContractValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query') checkInputShape(value);
+    if (metadata.type === 'query' && metadata.metatype) refuseRepeatedParameters(value, metadata.metatype);
     try {
       return await super.transform(value, metadata);
     } catch (error) {
@@ -87,7 +64,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    // The value is read to tell a missing field and a wrong type apart; it never reaches a response.
+    validationError: { target: false, value: true },
     exceptionFactory: validationException,
   });
 }

@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@wardline/auth';
-import { ApiError, flattenValidationErrors, ListQueryDto, MAX_PAGE_SIZE } from '@wardline/common';
+import { ApiError, describeValidationErrors, ListQueryDto, MAX_PAGE_SIZE } from '@wardline/common';
 import { WithoutRequestTransaction } from '@wardline/tenancy';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -46,7 +46,7 @@ async function webhookInput(form: NewWebhookForm): Promise<CreateWebhookDto> {
     description: form.description.trim() || null,
     events: form.events,
   });
-  const fields = flattenValidationErrors(await validate(input, { forbidUnknownValues: true }));
+  const { fields } = describeValidationErrors(await validate(input, { forbidUnknownValues: true }));
   if (fields.events) throw ApiError.unprocessable('Choose at least one event from the list');
   const problem = Object.values(fields)[0]?.[0];
   if (problem) throw ApiError.unprocessable(problem, { fields });

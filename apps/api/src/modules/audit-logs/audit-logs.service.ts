@@ -19,7 +19,7 @@ const AUDIT_SORT: SortSpec<AuditLog> = {
 };
 
 /** Equality filters: query field → column. */
-const EXACT_FILTERS = ['action', 'actorType', 'actorId', 'resourceType', 'resourceId'] as const;
+const EXACT_FILTERS = ['action', 'actorId', 'resourceType', 'resourceId'] as const;
 
 @Injectable()
 export class AuditLogsService {
@@ -30,6 +30,7 @@ export class AuditLogsService {
     for (const field of EXACT_FILTERS) {
       if (query[field] !== undefined) builder.andWhere(`entry.${field} = :${field}`, { [field]: query[field] });
     }
+    if (query.actorType) builder.andWhere('entry.actorType IN (:...actorType)', { actorType: query.actorType });
     if (query.from) builder.andWhere('entry.occurredAt >= :from', { from: query.from });
     if (query.to) builder.andWhere('entry.occurredAt <= :to', { to: query.to });
     const page = await paginate(builder, query, AUDIT_SORT);

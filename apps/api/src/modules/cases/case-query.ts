@@ -20,7 +20,7 @@ export const RANK_COLUMN = 'search_rank';
 export function applyCaseFilters(query: SelectQueryBuilder<Case>, filters: CaseFilters): SelectQueryBuilder<Case> {
   const a = CASE_ALIAS;
   query.andWhere(`${a}.archived = :archived`, { archived: filters.archived ?? false });
-  const equal: (keyof CaseFilters & keyof Case)[] = [
+  const anyOf: (keyof CaseFilters & keyof Case)[] = [
     'status',
     'wardId',
     'categoryId',
@@ -28,8 +28,8 @@ export function applyCaseFilters(query: SelectQueryBuilder<Case>, filters: CaseF
     'priority',
     'sourceChannel',
   ];
-  for (const field of equal) {
-    if (filters[field] !== undefined) query.andWhere(`${a}.${field} = :${field}`, { [field]: filters[field] });
+  for (const field of anyOf) {
+    if (filters[field] !== undefined) query.andWhere(`${a}.${field} IN (:...${field})`, { [field]: filters[field] });
   }
   if (filters.createdFrom) query.andWhere(`${a}.createdAt >= :createdFrom`, { createdFrom: filters.createdFrom });
   if (filters.createdTo) query.andWhere(`${a}.createdAt < :createdTo`, { createdTo: filters.createdTo });

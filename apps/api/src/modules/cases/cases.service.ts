@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type AnnouncedEvent, type Change, ChangeRecorder, type TimelineEntry } from '@wardline/changes';
-import { CaseReferences, type CaseViewer, restrictToVisibleCases } from '@wardline/casework';
+import { CaseReferences, type CaseViewer, requireVisibleToCreator, restrictToVisibleCases } from '@wardline/casework';
 import {
   ApiError,
   isUuid,
@@ -124,6 +124,7 @@ export class CasesService {
   async create(input: CreateCaseDto, viewer: CaseViewer): Promise<Versioned<CaseDetailResponse>> {
     const assigneeId =
       input.assigneeId === undefined && viewer.role === 'caseworker' ? viewer.userId : input.assigneeId;
+    requireVisibleToCreator(viewer, assigneeId);
     return this.open({ ...input, assigneeId });
   }
 
@@ -157,7 +158,6 @@ export class CasesService {
       timeline.push({ caseId: row.id, type: 'assigned', data: { from: null, to: row.assigneeId } });
       events.push({ type: 'case_assigned', data: { from: null, to: row.assigneeId } });
     }
-    // The creator always sees what it made, even a case it assigned to someone else.
     return this.recordAndShow(row.id, {
       action: 'case.created',
       before: null,

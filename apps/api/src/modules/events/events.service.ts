@@ -45,8 +45,8 @@ export class EventsService {
 
   async list(filters: ListEventsQuery): Promise<Page<EventResponse>> {
     const query = this.events.query('event');
-    if (filters.type) query.andWhere('event.type = :type', { type: filters.type });
-    if (filters.wardId) query.andWhere('event.wardId = :wardId', { wardId: filters.wardId });
+    if (filters.type) query.andWhere('event.type IN (:...type)', { type: filters.type });
+    if (filters.wardId) query.andWhere('event.wardId IN (:...wardId)', { wardId: filters.wardId });
     if (filters.approved !== undefined) query.andWhere('event.approved = :approved', { approved: filters.approved });
     if (filters.from) query.andWhere('event.startsAt >= :from', { from: filters.from });
     if (filters.to) query.andWhere('event.startsAt < :to', { to: filters.to });

@@ -23,7 +23,7 @@ export class UsersService {
 
   async list(query: ListUsersQuery): Promise<Page<UserView>> {
     const builder = this.users.query('user');
-    if (query.role !== undefined) builder.andWhere('user.role = :role', { role: query.role });
+    if (query.role !== undefined) builder.andWhere('user.role IN (:...role)', { role: query.role });
     if (query.enabled !== undefined) builder.andWhere('user.enabled = :enabled', { enabled: query.enabled });
     const page = await paginate(builder, query, USER_SORT);
     return { items: page.items.map(toUserView), pagination: page.pagination };

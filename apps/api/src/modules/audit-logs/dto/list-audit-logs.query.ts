@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ListQueryDto, IsOneOf } from '@wardline/common';
+import { ListQueryDto, OneOrMoreOf } from '@wardline/common';
 import { ACTOR_TYPES, type ActorType } from '@wardline/database';
 import { IsDateString, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
 
@@ -10,10 +10,8 @@ export class ListAuditLogsQuery extends ListQueryDto {
   @Matches(/^[a-z_]+\.[a-z_]+$/, { message: 'action must look like case.created' })
   action?: string;
 
-  @ApiPropertyOptional({ enum: ACTOR_TYPES })
-  @IsOptional()
-  @IsOneOf(ACTOR_TYPES)
-  actorType?: ActorType;
+  @OneOrMoreOf(ACTOR_TYPES)
+  actorType?: ActorType[];
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The key or user that acted' })
   @IsOptional()

@@ -108,7 +108,9 @@ export class CreateCaseDto {
     type: String,
     format: 'uuid',
     nullable: true,
-    description: 'An enabled user of this tenant. A caseworker key assigns to its owner when this is left out.',
+    description:
+      'An enabled user of this tenant. A caseworker key assigns to its owner when this is left out, ' +
+      'and may name no one else (422): it would not see the case.',
   })
   @IsOptional()
   @IsUUID()

@@ -1,5 +1,12 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { ExportFormatQuery, IsBoundedSearch, ListQueryDto, QueryBoolean, IsOneOf } from '@wardline/common';
+import {
+  ExportFormatQuery,
+  IsBoundedSearch,
+  ListQueryDto,
+  OneOrMoreIds,
+  OneOrMoreOf,
+  QueryBoolean,
+} from '@wardline/common';
 import {
   CASE_PRIORITIES,
   CASE_STATUSES,
@@ -8,38 +15,26 @@ import {
   SOURCE_CHANNELS,
   type SourceChannel,
 } from '@wardline/database';
-import { IsBoolean, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsBoolean, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 
 export class CaseFilters {
-  @ApiPropertyOptional({ enum: CASE_STATUSES })
-  @IsOptional()
-  @IsOneOf(CASE_STATUSES)
-  status?: CaseStatus;
+  @OneOrMoreOf(CASE_STATUSES)
+  status?: CaseStatus[];
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  wardId?: string;
+  @OneOrMoreIds()
+  wardId?: string[];
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  categoryId?: string;
+  @OneOrMoreIds()
+  categoryId?: string[];
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  assigneeId?: string;
+  @OneOrMoreIds()
+  assigneeId?: string[];
 
-  @ApiPropertyOptional({ enum: CASE_PRIORITIES })
-  @IsOptional()
-  @IsOneOf(CASE_PRIORITIES)
-  priority?: CasePriority;
+  @OneOrMoreOf(CASE_PRIORITIES)
+  priority?: CasePriority[];
 
-  @ApiPropertyOptional({ enum: SOURCE_CHANNELS })
-  @IsOptional()
-  @IsOneOf(SOURCE_CHANNELS)
-  sourceChannel?: SourceChannel;
+  @OneOrMoreOf(SOURCE_CHANNELS)
+  sourceChannel?: SourceChannel[];
 
   @ApiPropertyOptional({ default: false, description: 'Archived cases instead of current ones' })
   @IsOptional()

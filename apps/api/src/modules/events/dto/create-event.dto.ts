@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptionalNonNull, IsRfc3339DateTime, OptionalText, Trim } from '@wardline/common';
+import { IsOneOf, IsOptionalNonNull, IsRfc3339DateTime, OptionalText, Trim } from '@wardline/common';
 import { EVENT_TYPES, type EventType } from '@wardline/database';
-import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 
 export class CreateEventDto {
   @ApiProperty({ example: 'Ward surgery at Mill Lane library', maxLength: 200 })
@@ -15,7 +15,7 @@ export class CreateEventDto {
   description?: string | null;
 
   @ApiProperty({ enum: EVENT_TYPES, example: 'surgery' })
-  @IsEnum(EVENT_TYPES, { message: `type must be one of: ${EVENT_TYPES.join(', ')}` })
+  @IsOneOf(EVENT_TYPES)
   type!: EventType;
 
   @ApiProperty({ format: 'date-time', example: '2027-01-15T18:00:00.000Z', description: 'Not in the past' })

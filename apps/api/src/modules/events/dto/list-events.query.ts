@@ -1,18 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ListQueryDto, QueryBoolean } from '@wardline/common';
+import { ListQueryDto, OneOrMoreIds, OneOrMoreOf, QueryBoolean } from '@wardline/common';
 import { EVENT_TYPES, type EventType } from '@wardline/database';
-import { IsBoolean, IsEnum, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsBoolean, IsISO8601, IsOptional } from 'class-validator';
 
 export class ListEventsQuery extends ListQueryDto {
-  @ApiPropertyOptional({ enum: EVENT_TYPES })
-  @IsOptional()
-  @IsEnum(EVENT_TYPES, { message: `type must be one of: ${EVENT_TYPES.join(', ')}` })
-  type?: EventType;
+  @OneOrMoreOf(EVENT_TYPES)
+  type?: EventType[];
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  wardId?: string;
+  @OneOrMoreIds()
+  wardId?: string[];
 
   @ApiPropertyOptional({ description: 'Only approved (true) or draft (false) events' })
   @IsOptional()

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsOneOf } from '@wardline/common';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -32,6 +33,6 @@ export type Interval = (typeof INTERVALS)[number];
 export class TimeseriesQuery extends ReportPeriodQuery {
   @ApiPropertyOptional({ enum: INTERVALS, default: 'day', description: 'Weeks start on Monday' })
   @IsOptional()
-  @IsIn(INTERVALS, { message: `interval must be one of: ${INTERVALS.join(', ')}` })
+  @IsOneOf(INTERVALS)
   interval?: Interval;
 }

@@ -1,13 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ListQueryDto, QueryBoolean, IsOneOf } from '@wardline/common';
+import { ListQueryDto, OneOrMoreOf, QueryBoolean } from '@wardline/common';
 import { ROLES, type Role } from '@wardline/database';
 import { IsBoolean, IsOptional } from 'class-validator';
 
 export class ListUsersQuery extends ListQueryDto {
-  @ApiPropertyOptional({ enum: ROLES, description: 'Only users with this role' })
-  @IsOptional()
-  @IsOneOf(ROLES)
-  role?: Role;
+  @OneOrMoreOf(ROLES)
+  role?: Role[];
 
   @ApiPropertyOptional({ description: 'Only enabled (true) or disabled (false) users' })
   @IsOptional()

@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@wardline/changes';
-import { IsOptionalNonNull, Trim } from '@wardline/common';
+import { IsOneOf, IsOptionalNonNull, Trim } from '@wardline/common';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsIn,
   IsOptional,
   IsString,
   Length,
@@ -32,7 +31,7 @@ export class CreateWebhookDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length)
   @ArrayUnique()
-  @IsIn(WEBHOOK_EVENT_TYPES, { each: true })
+  @IsOneOf(WEBHOOK_EVENT_TYPES, { each: true })
   events!: WebhookEventType[];
 
   @ApiPropertyOptional({ default: true })
