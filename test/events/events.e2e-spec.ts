@@ -180,6 +180,13 @@ describe('Events (contract §4)', () => {
       const from = encodeURIComponent(daysAhead(3));
       const to = encodeURIComponent(daysAhead(15));
       expect(titles((await fetch(`from=${from}&to=${to}`)).events)).toEqual([events[2].title, events[0].title]);
+      expect(titles((await fetch('type=surgery,consultation')).events)).toEqual(
+        titles(byStart(events.filter((event) => ['surgery', 'consultation'].includes(event.type)))),
+      );
+      expect(titles((await fetch(`wardId=${events[0].wardId}&wardId=${events[0].wardId}`)).events)).toEqual([
+        events[0].title,
+        events[3].title,
+      ]);
       expectFieldError(await request('GET', '/api/events?type=party', { key: tenantKey }), 400, 'type');
       expectFieldError(await request('GET', '/api/events?approved=yes', { key: tenantKey }), 400, 'approved');
       expectFieldError(await request('GET', '/api/events?from=soon', { key: tenantKey }), 400, 'from');

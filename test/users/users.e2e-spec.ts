@@ -206,6 +206,8 @@ describe('Users (contract §4)', () => {
       [{ enabled: 'false' }, ['ellen']],
       [{ role: 'councillor', enabled: 'true' }, ['barbara', 'frances']],
       [{ role: 'admin', enabled: 'false' }, []],
+      [{ role: 'admin,manager' }, ['ada', 'diane']],
+      [{ role: 'councillor,caseworker', enabled: 'true' }, ['barbara', 'clement', 'frances']],
     ])('filters %j', async (params, expected) => {
       const response = await list(params);
       expect(response.status).toBe(200);

@@ -8,9 +8,9 @@ import { ApiError } from '../errors/api-error';
 export const MAX_FILTER_IDS = 50;
 
 const SEVERAL = '(several may be given: `a,b` or the parameter repeated)';
-const HOW_TO_GIVE_SEVERAL =
-  'One value, or several as a comma-separated list (`status=open,in_progress`) or as the parameter repeated ' +
-  '(`status=open&status=in_progress`): a row matches any of them.';
+const howToGiveSeveral = (what: string, list: string) =>
+  `One ${what}, or several as a comma-separated list (\`${list}\`) or as the parameter repeated: ` +
+  'a row matches any of them.';
 
 /** `a,b` or `x=a&x=b` → `['a', 'b']`: trimmed, repeats dropped; a blank stays to be refused. */
 function toValueList(value: unknown): unknown {
@@ -19,10 +19,15 @@ function toValueList(value: unknown): unknown {
   return [...new Set(parts.map((part) => (typeof part === 'string' ? part.trim() : part)))];
 }
 
-/** A filter that takes one or more of `values` (each one a domain value, so the query string's 400). */
+/** A filter that takes one or more of `values`; an unknown one is a 400, as any bad query parameter. */
 export const OneOrMoreOf = (values: readonly string[]) =>
   applyDecorators(
-    ApiPropertyOptional({ enum: values, isArray: true, maxItems: values.length, description: HOW_TO_GIVE_SEVERAL }),
+    ApiPropertyOptional({
+      enum: values,
+      isArray: true,
+      maxItems: values.length,
+      description: howToGiveSeveral('value', values.slice(0, 2).join(',')),
+    }),
     IsOptional(),
     Transform(({ value }: { value: unknown }) => toValueList(value)),
     IsArray(),
@@ -41,7 +46,7 @@ export const OneOrMoreIds = () =>
       format: 'uuid',
       isArray: true,
       maxItems: MAX_FILTER_IDS,
-      description: HOW_TO_GIVE_SEVERAL.replace(/status=open,in_progress|status=open&status=in_progress/g, 'id'),
+      description: howToGiveSeveral('id', '<id>,<id>'),
     }),
     IsOptional(),
     Transform(({ value }: { value: unknown }) => toValueList(value)),
@@ -50,18 +55,18 @@ export const OneOrMoreIds = () =>
     IsUUID('all', { each: true, message: (args) => `${args.property} must be a UUID ${SEVERAL}` }),
   );
 
-const multiValueCache = new WeakMap<object, { declared: Set<string>; multi: Set<string> }>();
+const parametersByClass = new WeakMap<object, { declared: Set<string>; multi: Set<string> }>();
 
 /** The parameters a query class declares, and those of them that take several values (`isArray`). */
 function parametersOf(metatype: object): { declared: Set<string>; multi: Set<string> } {
-  let known = multiValueCache.get(metatype);
+  let known = parametersByClass.get(metatype);
   if (!known) {
     const metadata = getMetadataStorage().getTargetValidationMetadatas(metatype as () => void, '', true, false);
     known = {
       declared: new Set(metadata.map((entry) => entry.propertyName)),
       multi: new Set(metadata.filter((entry) => entry.name === 'isArray').map((entry) => entry.propertyName)),
     };
-    multiValueCache.set(metatype, known);
+    parametersByClass.set(metatype, known);
   }
   return known;
 }
