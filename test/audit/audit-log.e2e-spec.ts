@@ -120,6 +120,9 @@ describe('audit log (contract §4 "Audit log")', () => {
 
     const future = new Date(Date.now() + 3_600_000).toISOString();
     expect((await own(`?from=${future}`)).body.auditLogs).toEqual([]);
+    const byKeyOrUser = await own('?action=ward.created&actorType=api_key,user');
+    expect(byKeyOrUser.body.pagination.total).toBe(3);
+    expect((await own('?action=ward.created&actorType=user&actorType=system')).body.auditLogs).toEqual([]);
     expect((await own(`?actorType=robot`)).status).toBe(400);
     expect((await own(`?from=yesterday`)).status).toBe(400);
   });
