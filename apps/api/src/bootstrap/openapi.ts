@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { API_KEY_SCHEME, BEARER_SCHEME } from '@wardline/auth';
+import { documentValidationRules } from '@wardline/common';
 import { operationIdOf } from './openapi-operation-id';
 import { polishOpenApiDocument } from './openapi-polish';
 
@@ -30,6 +31,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .build();
   config.info.contact = { name: "Your council's Wardline operator" };
   config.info.license = { name: 'Proprietary: all rights reserved' };
+  documentValidationRules();
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (controllerKey, methodKey) => operationIdOf(controllerKey, methodKey),
   });
