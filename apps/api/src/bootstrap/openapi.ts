@@ -17,7 +17,14 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
         "repository's `docs/` folder.",
     )
     .setVersion('1')
-    .addServer('/', 'The instance serving this document')
+    .addServer(
+      '/',
+      'The instance serving this document: production, staging or a local test instance alike',
+      {},
+      {
+        'x-internal': false,
+      },
+    )
     .addBearerAuth(
       {
         type: 'http',

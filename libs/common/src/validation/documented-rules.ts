@@ -1,9 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, DECORATORS } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
-
-/** The `@nestjs/swagger` metadata key `@ApiProperty` writes a property's schema to. */
-const API_MODEL_PROPERTIES = 'swagger/apiModelProperties';
 
 type Keywords = Record<string, unknown>;
 
@@ -92,7 +89,7 @@ export function documentValidationRules(): void {
       byProperty.set(rule.propertyName, entry);
     }
     for (const [property, { value, items }] of byProperty) {
-      const documented = (Reflect.getMetadata(API_MODEL_PROPERTIES, prototype, property) ?? {}) as Keywords;
+      const documented = (Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, prototype, property) ?? {}) as Keywords;
       const next = merge(documented, value);
       if (Object.keys(items).length > 0) {
         const documentedItems = (documented.items ?? {}) as Keywords;
