@@ -359,7 +359,7 @@ describe('Cases: create, read, update and notes (contract §4)', () => {
           type: 'assigned',
           at: expect.stringMatching(ISO_MS),
           actor,
-          data: { from: null, to: assignee.id },
+          data: { from: null, to: { id: assignee.id, name: assignee.name } },
         },
         {
           id: expect.stringMatching(UUID),

@@ -196,7 +196,7 @@ describe('Cases: a caseworker key sees and changes only its owner’s cases (con
       expect(response.body.assignee).toEqual({ id: dana.user.id, name: 'Dana Caseworker', role: 'caseworker' });
       expect(response.body.timeline?.map((entry) => [entry.type, entry.data])).toEqual([
         ['created', expect.any(Object)],
-        ['assigned', { from: null, to: dana.user.id }],
+        ['assigned', { from: null, to: { id: dana.user.id, name: 'Dana Caseworker' } }],
       ]);
       expect((await as(dana.key).get(`/api/cases/${response.body.id}`)).status).toBe(200);
       expect(ids((await as(dana.key).list()).cases)).toEqual([response.body.id]);

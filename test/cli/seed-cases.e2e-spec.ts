@@ -127,7 +127,7 @@ describe('seed demo --cases', () => {
               min(e.at) AS first_at, max(e.at) AS last_at,
               (array_agg(e.data->>'to' ORDER BY e.at) FILTER (WHERE e.type = 'status_changed'))[
                 count(*) FILTER (WHERE e.type = 'status_changed')] AS last_move,
-              array_agg(e.data->>'to') FILTER (WHERE e.type = 'assigned') AS assigned
+              array_agg(e.data->'to'->>'id') FILTER (WHERE e.type = 'assigned') AS assigned
        FROM cases c JOIN case_events e ON e.tenant_id = c.tenant_id AND e.case_id = c.id
        WHERE c.tenant_id = $1 AND c.id = ANY($2) GROUP BY c.id`,
       [tenant.id, firstIds],

@@ -16,6 +16,19 @@ function defaultsIn(schema: any, at = ''): string[] {
   ];
 }
 
+/** Every schema inside `value`, with where it sits. */
+function schemasIn(value: unknown, at = ''): [string, any][] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => schemasIn(item, `${at}[${index}]`));
+  if (!value || typeof value !== 'object') return [];
+  const record = value as Record<string, unknown>;
+  return [
+    ...('type' in record ? [[at, record] as [string, any]] : []),
+    ...Object.entries(record)
+      .filter(([key]) => key !== 'example')
+      .flatMap(([key, inner]) => schemasIn(inner, `${at}.${key}`)),
+  ];
+}
+
 describe('the OpenAPI document is fit to generate a client from', () => {
   const suite = useApiSuite();
   let document: any;
@@ -98,8 +111,9 @@ describe('the OpenAPI document is fit to generate a client from', () => {
         .filter(([status]) => Number(status) >= 400)
         .filter(
           ([, response]) =>
-            JSON.stringify(response.content) !==
-            JSON.stringify({ 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }),
+            Object.keys(response.content ?? {}).join() !== 'application/json' ||
+            response.content['application/json'].schema.$ref !== '#/components/schemas/Error' ||
+            typeof response.content['application/json'].example?.error !== 'string',
         )
         .map(([status]) => `${method} ${path} ${status}`),
     );
@@ -122,5 +136,83 @@ describe('the OpenAPI document is fit to generate a client from', () => {
     expect(document.tags.map((tag: { name: string }) => tag.name).toSorted()).toEqual([...used].toSorted());
     expect(document.tags.filter((tag: { description?: string }) => !tag.description)).toEqual([]);
     expect(JSON.stringify(document.components.securitySchemes)).not.toMatch(/JWT/);
+  });
+
+  it('states the rules the server enforces: uuid ids, patterns, lengths, item limits, integers', () => {
+    const pathIds = operations.flatMap(([method, path, operation]) =>
+      (operation.parameters ?? [])
+        .filter((parameter: any) => parameter.in === 'path' && /(^id|Id)$/.test(parameter.name))
+        .map((parameter: any) => [`${method} ${path} ${parameter.name}`, parameter.schema.format]),
+    );
+    expect(pathIds.length).toBeGreaterThan(15);
+    expect(pathIds.filter(([, format]) => format !== 'uuid')).toEqual([]);
+
+    const schemas = document.components.schemas;
+    expect(schemas.CreateWardDto.properties.gssCode.pattern).toBe('^[EWSN]\\d{8}$');
+    expect(schemas.CreateCategoryDto.properties.slug).toMatchObject({ pattern: expect.any(String), maxLength: 64 });
+    expect(schemas.CreateCaseDto.properties.summary).toMatchObject({ minLength: 1, maxLength: 500 });
+    expect(schemas.CreateCaseDto.properties.tags).toMatchObject({ maxItems: 50, items: { maxLength: 50 } });
+    expect(schemas.CreateNewsDto.properties.wardIds.items.format).toBe('uuid');
+    expect(schemas.CreateWebhookDto.properties.events).toMatchObject({ minItems: 1, uniqueItems: true });
+
+    // Only coordinates and medians are fractional; every other number is an integer.
+    const fractional = /\.(latitude|longitude|median|p90|medianResolutionHours)$/;
+    const numbers = schemasIn(document)
+      .filter(([, schema]) => [].concat(schema.type).includes('number' as never))
+      .map(([at]) => at)
+      .filter((at) => !fractional.test(at));
+    expect(numbers).toEqual([]);
+    const list = operations.find(([method, path]) => method === 'get' && path === '/api/cases')![2];
+    const paging = list.parameters.filter((parameter: any) => ['page', 'pageSize'].includes(parameter.name));
+    expect(paging.map((parameter: any) => parameter.schema.type)).toEqual(['integer', 'integer']);
+    expect(schemas.PaginationResponse.properties.total.type).toEqual(['integer', 'null']);
+  });
+
+  it('timeline entries are a oneOf told apart by type; an assigned entry names its users', () => {
+    const items = document.components.schemas.CaseTimelineResponse.properties.timeline.items;
+    expect(Object.keys(items.discriminator.mapping).toSorted()).toEqual([
+      'assigned',
+      'created',
+      'note_added',
+      'status_changed',
+      'updated',
+    ]);
+    expect(items.oneOf).toHaveLength(5);
+    expect(document.components.schemas.AssignedData.properties.to.anyOf[0].$ref).toBe('#/components/schemas/UserRef');
+  });
+
+  it('documents CSV exports as text/csv with their columns, and the response headers', () => {
+    const exported = document.paths['/api/cases/export'].get.responses['200'];
+    expect(Object.keys(exported.content).toSorted()).toEqual(['application/json', 'text/csv']);
+    expect(exported.content['text/csv'].schema).toMatchObject({
+      type: 'string',
+      description: expect.stringContaining('`reference`'),
+    });
+    expect(exported.headers['Content-Disposition']).toBeDefined();
+    const read = document.paths['/api/cases/{id}'].get.responses;
+    expect(Object.keys(read['200'].headers)).toEqual(
+      expect.arrayContaining(['ETag', 'X-Request-Id', 'X-RateLimit-Remaining']),
+    );
+    expect(Object.keys(read['401'].headers)).toContain('WWW-Authenticate');
+    expect(Object.keys(read['429'].headers)).toContain('Retry-After');
+    expect(document.paths['/api/cases'].post.responses).toHaveProperty('415');
+    expect(read).toHaveProperty('500');
+  });
+
+  it("states each operation's access rule, and has an example on every body and JSON response", () => {
+    expect(operations.filter(([, , operation]) => !/\*\*Access:\*\*/.test(operation.description ?? ''))).toEqual([]);
+    expect(document.paths['/api/cases'].get.description).toContain('scope `cases:read`');
+    const missing = operations.flatMap(([method, path, operation]) => [
+      ...(operation.requestBody && operation.requestBody.content['application/json'].example === undefined
+        ? [`${method} ${path} body`]
+        : []),
+      ...Object.entries(operation.responses as Record<string, any>)
+        .filter(
+          ([, response]) =>
+            response.content?.['application/json'] && response.content['application/json'].example === undefined,
+        )
+        .map(([status]) => `${method} ${path} ${status}`),
+    ]);
+    expect(missing).toEqual([]);
   });
 });

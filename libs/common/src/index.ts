@@ -22,3 +22,4 @@ export * from './validation/uuid';
 export * from './http/versioned';
 export * from './validation/search-complexity';
 export * from './observability/metrics';
+export * from './validation/documented-rules';

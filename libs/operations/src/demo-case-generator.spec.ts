@@ -81,7 +81,9 @@ describe('demo cases', () => {
     }
     const problems = cases.flatMap((row) => {
       const times = row.events.map((event) => event.at);
-      const assigned = row.events.filter((event) => event.type === 'assigned').map((event) => event.data.to);
+      const assigned = row.events
+        .filter((event) => event.type === 'assigned')
+        .map((event) => (event.data.to as { id: string }).id);
       return [
         times.some((at, index) => index > 0 && at <= times[index - 1]) && 'times not increasing',
         row.updatedAt !== times[times.length - 1] && 'updatedAt is not the last event',

@@ -96,7 +96,7 @@ export function caseHistory(random: SeededRandom, input: HistoryInput, status: C
       type: 'assigned',
       gap: firstGap * share,
       actor: input.triager,
-      data: { from: null, to: input.assignee.id },
+      data: { from: null, to: { id: input.assignee.id, name: input.assignee.name } },
     });
     if (steps.length > 1) steps[1].gap = firstGap * (1 - share);
   }

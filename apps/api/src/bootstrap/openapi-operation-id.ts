@@ -15,7 +15,7 @@ const SINGLE_VERBS: Record<string, string> = {
   delete: 'delete',
   remove: 'delete',
 };
-const OTHER_VERBS = new Set(['add', 'redeliver', 'rotate', 'submit', 'test']);
+const OTHER_VERBS = new Set(['add', 'erase', 'redeliver', 'rotate', 'submit', 'test']);
 
 /**
  * Operation ids a generated SDK reads well, from the controller and method names:

@@ -1,5 +1,6 @@
 import type { OpenAPIObject, OperationObject, SchemaObject } from '@nestjs/swagger';
 import { ERROR_SCHEMA, ERROR_SCHEMA_NAME } from '@wardline/common';
+import { describeHttpDetails } from './openapi-http-details';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
 const SCHEMA_REF = /^#\/components\/schemas\/(.+)$/;
@@ -91,6 +92,7 @@ export function polishOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
     // A route that declares no key scheme needs none (health, the public form): say so.
     operation.security ??= [];
   }
+  describeHttpDetails(document, operationsOf(document));
   const tagNames = new Set(operationsOf(document).flatMap((operation) => operation.tags ?? []));
   document.tags = [...tagNames].map((name) =>
     TAG_DESCRIPTIONS[name] ? { name, description: TAG_DESCRIPTIONS[name] } : { name },

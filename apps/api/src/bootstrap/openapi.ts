@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { API_KEY_SCHEME, BEARER_SCHEME } from '@wardline/auth';
+import { documentValidationRules } from '@wardline/common';
 import { operationIdOf } from './openapi-operation-id';
 import { polishOpenApiDocument } from './openapi-polish';
 
@@ -16,7 +17,14 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
         "repository's `docs/` folder.",
     )
     .setVersion('1')
-    .addServer('/', 'The instance serving this document')
+    .addServer(
+      '/',
+      'The instance serving this document: production, staging or a local test instance alike',
+      {},
+      {
+        'x-internal': false,
+      },
+    )
     .addBearerAuth(
       {
         type: 'http',
@@ -30,6 +38,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .build();
   config.info.contact = { name: "Your council's Wardline operator" };
   config.info.license = { name: 'Proprietary: all rights reserved' };
+  documentValidationRules();
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (controllerKey, methodKey) => operationIdOf(controllerKey, methodKey),
   });

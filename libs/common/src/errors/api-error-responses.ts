@@ -50,9 +50,33 @@ const DESCRIPTIONS: Record<number, string> = {
   413: 'Body over 1 MiB',
   415: 'Body is not application/json',
   422: 'Breaks a domain rule (enum value, unknown reference)',
-  429: 'Rate limited',
-  503: 'Database unavailable; retry later',
+  429: 'Rate limited: wait `Retry-After` seconds',
+  500: 'Unexpected failure; quote X-Request-Id when reporting it',
+  503: 'Database unavailable; retry after `Retry-After` seconds',
 };
+
+/** A realistic answer for each documented error status, as the server words it. */
+export const ERROR_EXAMPLES: Record<number, object> = {
+  400: { error: 'Validation failed', details: { fields: { summary: ['summary should not be empty'] } } },
+  401: { error: 'Missing API key' },
+  403: { error: 'Insufficient scope', details: { requiredScope: 'cases:write', grantedScopes: ['cases:read'] } },
+  404: { error: 'Case not found' },
+  409: {
+    error: 'The resource has changed since you read it (If-Match does not match)',
+    details: { currentVersion: 4, currentETag: 'W/"4"' },
+  },
+  413: { error: 'Request body is larger than 1 MiB' },
+  415: { error: 'Content-Type must be application/json' },
+  422: {
+    error: 'Validation failed',
+    details: { fields: { priority: ['priority must be one of: low, normal, high, urgent'] } },
+  },
+  429: { error: 'Rate limit exceeded' },
+  500: { error: 'Internal server error' },
+  503: { error: 'Service unavailable, retry later' },
+};
+
+export const errorDescriptionOf = (status: number): string => DESCRIPTIONS[status] ?? 'Error';
 
 /** Documents the contract's error envelope for the given statuses. */
 export const ApiErrorResponses = (...statuses: number[]) =>
@@ -60,7 +84,7 @@ export const ApiErrorResponses = (...statuses: number[]) =>
     ...statuses.map((status) =>
       ApiResponse({
         status,
-        description: DESCRIPTIONS[status] ?? 'Error',
+        description: errorDescriptionOf(status),
         schema: { $ref: `#/components/schemas/${ERROR_SCHEMA_NAME}` },
       }),
     ),

@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators, type Type } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiProduces, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify';
 import type { FastifyReply } from 'fastify';
 import { IsBoolean, IsOptional } from 'class-validator';
@@ -42,6 +43,40 @@ export interface ExportColumn<R> {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Documents an export route from the same column list `sendExport` writes: a `text/csv` string
+ * whose columns are named in order, or a JSON array of `rowType`, as an attachment.
+ */
+export function ApiExportResponse<R>(resource: string, rowType: Type<unknown>, columns: readonly ExportColumn<R>[]) {
+  const headerRow = columns.map((column) => column.header).join(',');
+  return applyDecorators(
+    ApiExtraModels(rowType),
+    ApiProduces('text/csv', 'application/json'),
+    ApiOkResponse({
+      description: `Every matching ${resource.replace(/s$/, '')}, streamed as an attachment (\`?format=csv\` or \`json\`)`,
+      headers: {
+        'Content-Disposition': {
+          description: 'Always an attachment, named after the resource and the date',
+          schema: { type: 'string', example: `attachment; filename="${resource}-export-2026-01-15.csv"` },
+        },
+      },
+      content: {
+        'text/csv': {
+          schema: {
+            type: 'string',
+            description:
+              `RFC 4180 CSV, UTF-8 (a byte order mark first with \`?bom=true\`), one header row, then one row per ${resource.replace(/s$/, '')}. ` +
+              `Columns, in this order: ${columns.map((column) => `\`${column.header}\``).join(', ')}. ` +
+              "Empty cell for null; lists joined with `; `; a cell starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'` so a spreadsheet shows it as text.",
+          },
+          example: `${headerRow}\n`,
+        },
+        'application/json': { schema: { type: 'array', items: { $ref: getSchemaPath(rowType) } } },
+      },
+    }),
+  );
+}
 
 /**
  * Streams rows as a CSV attachment (header row, RFC 4180 quoting, formula-like cells

@@ -1,8 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import {
   ACTOR_TYPES,
   type ActorType,
-  CASE_EVENT_TYPES,
   CASE_PRIORITIES,
   CASE_STATUSES,
   type Case,
@@ -33,14 +32,107 @@ export class TimelineActor {
   @ApiProperty({ type: NamedRef, nullable: true, description: "The key's owner" }) owner!: NamedRef | null;
 }
 
-export class TimelineEntry {
+class TimelineEntryBase {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: CASE_EVENT_TYPES }) type!: CaseEventType;
-  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-01-15T10:30:00.000Z' }) at!: string;
   @ApiProperty({ type: TimelineActor }) actor!: TimelineActor;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What changed' })
-  data!: Record<string, unknown>;
 }
+
+export class CreatedData {
+  @ApiProperty({ example: 'CW-2026-0042' }) reference!: string;
+  @ApiProperty({ enum: ['open'] }) status!: 'open';
+}
+
+export class CreatedEntry extends TimelineEntryBase {
+  @ApiProperty({ enum: ['created'] }) type!: 'created';
+  @ApiProperty({ type: CreatedData }) data!: CreatedData;
+}
+
+export class StatusChangedData {
+  @ApiProperty({ enum: CASE_STATUSES, example: 'open' }) from!: CaseStatus;
+  @ApiProperty({ enum: CASE_STATUSES, example: 'in_progress' }) to!: CaseStatus;
+}
+
+export class StatusChangedEntry extends TimelineEntryBase {
+  @ApiProperty({ enum: ['status_changed'] }) type!: 'status_changed';
+  @ApiProperty({ type: StatusChangedData }) data!: StatusChangedData;
+}
+
+/** A user as the timeline recorded them: id and name at the time. */
+export class UserRef extends NamedRef {}
+
+export class AssignedData {
+  @ApiProperty({ type: UserRef, nullable: true, description: 'The assignee before; null when unassigned' })
+  from!: UserRef | null;
+  @ApiProperty({ type: UserRef, nullable: true, description: 'The assignee after; null when unassigned' })
+  to!: UserRef | null;
+}
+
+export class AssignedEntry extends TimelineEntryBase {
+  @ApiProperty({ enum: ['assigned'] }) type!: 'assigned';
+  @ApiProperty({ type: AssignedData }) data!: AssignedData;
+}
+
+export class NoteAddedData {
+  @ApiProperty({ example: 'Called the resident; the crew visits on Friday.' }) body!: string;
+  @ApiProperty({ description: 'Internal notes are for staff only' }) internal!: boolean;
+}
+
+export class NoteAddedEntry extends TimelineEntryBase {
+  @ApiProperty({ enum: ['note_added'] }) type!: 'note_added';
+  @ApiProperty({ type: NoteAddedData }) data!: NoteAddedData;
+}
+
+/** One field's move in an `updated` entry: any JSON value on either side. */
+export interface FieldChange {
+  from: unknown;
+  to: unknown;
+}
+
+const FIELD_CHANGE_SCHEMA = {
+  type: 'object',
+  required: ['from', 'to'],
+  properties: { from: { description: 'The value before (any JSON value)' }, to: { description: 'The value after' } },
+};
+
+export class UpdatedData {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: FIELD_CHANGE_SCHEMA,
+    description: 'Each changed field (summary, priority, wardId, dueAt...) with its value before and after',
+    example: { priority: { from: 'normal', to: 'high' } },
+  })
+  changes!: Record<string, FieldChange>;
+}
+
+export class UpdatedEntry extends TimelineEntryBase {
+  @ApiProperty({ enum: ['updated'] }) type!: 'updated';
+  @ApiProperty({ type: UpdatedData }) data!: UpdatedData;
+}
+
+export type TimelineEntry = CreatedEntry | StatusChangedEntry | AssignedEntry | NoteAddedEntry | UpdatedEntry;
+
+const TIMELINE_ENTRY_CLASSES = {
+  created: CreatedEntry,
+  status_changed: StatusChangedEntry,
+  assigned: AssignedEntry,
+  note_added: NoteAddedEntry,
+  updated: UpdatedEntry,
+} satisfies Record<CaseEventType, unknown>;
+
+/** The schemas a timeline entry's `oneOf` names: declare with `@ApiExtraModels(...TIMELINE_MODELS)`. */
+export const TIMELINE_MODELS = Object.values(TIMELINE_ENTRY_CLASSES);
+
+/** A timeline entry: one shape per `type`, told apart by `type`. */
+const TIMELINE_ENTRY_SCHEMA = {
+  oneOf: Object.values(TIMELINE_ENTRY_CLASSES).map((model) => ({ $ref: getSchemaPath(model) })),
+  discriminator: {
+    propertyName: 'type',
+    mapping: Object.fromEntries(
+      Object.entries(TIMELINE_ENTRY_CLASSES).map(([type, model]) => [type, getSchemaPath(model)]),
+    ),
+  },
+};
 
 export class CaseResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -68,15 +160,16 @@ export class CaseResponse {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) firstResponseAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
-  @ApiProperty() version!: number;
+  @ApiProperty({ type: 'integer' }) version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
+@ApiExtraModels(...TIMELINE_MODELS)
 export class CaseDetailResponse extends CaseResponse {
   @ApiProperty({
-    type: TimelineEntry,
-    isArray: true,
+    type: 'array',
+    items: TIMELINE_ENTRY_SCHEMA,
     description: 'The latest 50 entries, oldest first; all of them at `GET /api/cases/{id}/timeline`',
   })
   timeline!: TimelineEntry[];
@@ -85,8 +178,9 @@ export class CaseDetailResponse extends CaseResponse {
   timelineTruncated!: boolean;
 }
 
+@ApiExtraModels(...TIMELINE_MODELS)
 export class CaseTimelineResponse {
-  @ApiProperty({ type: TimelineEntry, isArray: true }) timeline!: TimelineEntry[];
+  @ApiProperty({ type: 'array', items: TIMELINE_ENTRY_SCHEMA }) timeline!: TimelineEntry[];
   @ApiProperty({ type: PaginationResponse }) pagination!: PaginationResponse;
 }
 
@@ -132,15 +226,17 @@ export function toCaseResponse(row: Case): CaseResponse {
   };
 }
 
-export const toTimelineEntry = (event: CaseEvent): TimelineEntry => ({
-  id: event.id,
-  type: event.type,
-  at: event.at.toISOString(),
-  actor: {
-    type: event.actorType,
-    id: event.actorId,
-    name: event.actorName,
-    owner: event.actorOwnerId ? { id: event.actorOwnerId, name: event.actorOwnerName ?? '' } : null,
-  },
-  data: event.data,
-});
+/** The stored entry as its `type`'s shape (the ChangeRecorder wrote `data` in that shape). */
+export const toTimelineEntry = <T extends TimelineEntry = TimelineEntry>(event: CaseEvent): T =>
+  ({
+    id: event.id,
+    type: event.type,
+    at: event.at.toISOString(),
+    actor: {
+      type: event.actorType,
+      id: event.actorId,
+      name: event.actorName,
+      owner: event.actorOwnerId ? { id: event.actorOwnerId, name: event.actorOwnerName ?? '' } : null,
+    },
+    data: event.data,
+  }) as unknown as T;

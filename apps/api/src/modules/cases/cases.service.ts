@@ -16,11 +16,19 @@ import { Case, CaseEvent, Category, User, Ward } from '@wardline/database';
 import { InjectTenantRepository, TenantContext, TenantRepository, TenantTransaction } from '@wardline/tenancy';
 import type { SelectQueryBuilder } from 'typeorm';
 import { applyCaseFilters, CASE_ALIAS, caseSortSpec } from './case-query';
-import { applyCasePatch, type CaseChangeSet, caseSnapshot, changeSetSnapshots, isNoChange } from './case-changes';
+import {
+  applyCasePatch,
+  type CaseChangeSet,
+  caseSnapshot,
+  changeSetSnapshots,
+  isNoChange,
+  type Move,
+} from './case-changes';
 import {
   type CaseDetailResponse,
   type CaseResponse,
   type TimelineEntry as TimelineEntryResponse,
+  type UserRef,
   toCaseResponse,
   toTimelineEntry,
 } from './case.response';
@@ -155,7 +163,11 @@ export class CasesService {
     const timeline: TimelineEntry[] = [{ caseId: row.id, type: 'created', data: { reference, status: 'open' } }];
     const events: AnnouncedEvent[] = [{ type: 'case_created', data: {} }, ...announce];
     if (row.assigneeId) {
-      timeline.push({ caseId: row.id, type: 'assigned', data: { from: null, to: row.assigneeId } });
+      timeline.push({
+        caseId: row.id,
+        type: 'assigned',
+        data: { ...(await this.namedMove({ from: null, to: row.assigneeId })) },
+      });
       events.push({ type: 'case_assigned', data: { from: null, to: row.assigneeId } });
     }
     return this.recordAndShow(row.id, {
@@ -185,7 +197,7 @@ export class CasesService {
     return this.recordAndShow(id, {
       action: actionOf(change),
       ...changeSetSnapshots(change),
-      ...effectsOf(id, change),
+      ...effectsOf(id, change, change.assigneeMove && (await this.namedMove(change.assigneeMove))),
     });
   }
 
@@ -253,6 +265,13 @@ export class CasesService {
     }
   }
 
+  /** A reassignment as the timeline keeps it: each side's user id and name, as they were then. */
+  private async namedMove(move: Move<string | null>): Promise<Move<UserRef | null>> {
+    const named = async (userId: string | null): Promise<UserRef | null> =>
+      userId === null ? null : { id: userId, name: (await this.users.findById(userId))?.name ?? '' };
+    return { from: await named(move.from), to: await named(move.to) };
+  }
+
   private async slaDaysOf(categoryId: string): Promise<number | null> {
     return (await this.categories.findById(categoryId))?.slaDays ?? null;
   }
@@ -286,7 +305,11 @@ function actionOf({ statusMove, assigneeMove }: CaseChangeSet): string {
 }
 
 /** The timeline entries and webhook events a PATCH causes. */
-function effectsOf(caseId: string, { statusMove, assigneeMove, changes }: CaseChangeSet) {
+function effectsOf(
+  caseId: string,
+  { statusMove, assigneeMove, changes }: CaseChangeSet,
+  namedAssigneeMove: Move<UserRef | null> | undefined,
+) {
   const timeline: TimelineEntry[] = [];
   const events: AnnouncedEvent[] = [];
   if (statusMove) {
@@ -296,7 +319,7 @@ function effectsOf(caseId: string, { statusMove, assigneeMove, changes }: CaseCh
     if (statusMove.to === 'closed') events.push({ type: 'case_closed', data: {} });
   }
   if (assigneeMove) {
-    timeline.push({ caseId, type: 'assigned', data: { ...assigneeMove } });
+    timeline.push({ caseId, type: 'assigned', data: { ...namedAssigneeMove } });
     events.push({ type: 'case_assigned', data: { ...assigneeMove } });
   }
   if (Object.keys(changes).length > 0) {

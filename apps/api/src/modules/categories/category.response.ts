@@ -8,7 +8,7 @@ export class CategoryResponse {
   @ApiProperty() slug!: string;
   @ApiProperty({ type: String, nullable: true }) description!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId!: string | null;
-  @ApiProperty({ type: Number, nullable: true }) slaDays!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) slaDays!: number | null;
   @ApiProperty() enabled!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;

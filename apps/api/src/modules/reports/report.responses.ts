@@ -20,10 +20,10 @@ const countsOf = (keys: readonly string[]) => ({
 });
 
 export class SummaryReport extends ReportPeriodResponse {
-  @ApiProperty({ description: 'Cases created in the period' }) created!: number;
-  @ApiProperty({ description: 'Cases resolved in the period (whenever created)' }) resolved!: number;
-  @ApiProperty({ description: 'Cases open, in progress or awaiting a response now' }) openNow!: number;
-  @ApiProperty({ description: 'Of those, past their due date now' }) overdueNow!: number;
+  @ApiProperty({ type: 'integer', description: 'Cases created in the period' }) created!: number;
+  @ApiProperty({ type: 'integer', description: 'Cases resolved in the period (whenever created)' }) resolved!: number;
+  @ApiProperty({ type: 'integer', description: 'Cases open, in progress or awaiting a response now' }) openNow!: number;
+  @ApiProperty({ type: 'integer', description: 'Of those, past their due date now' }) overdueNow!: number;
   @ApiProperty({ ...countsOf(CASE_STATUSES), description: 'Cases created in the period, by their status now' })
   byStatus!: Record<string, number>;
   @ApiProperty({ ...countsOf(CASE_PRIORITIES), description: 'Cases created in the period, by priority' })
@@ -42,9 +42,9 @@ export class NamedGroup {
 export class GroupReportRow {
   @ApiProperty({ type: NamedGroup, nullable: true, description: 'null: cases without one' })
   group!: NamedGroup | null;
-  @ApiProperty({ description: 'Cases created in the period' }) cases!: number;
-  @ApiProperty({ description: 'Of those, open now' }) open!: number;
-  @ApiProperty({ description: 'Of those, resolved' }) resolved!: number;
+  @ApiProperty({ type: 'integer', description: 'Cases created in the period' }) cases!: number;
+  @ApiProperty({ type: 'integer', description: 'Of those, open now' }) open!: number;
+  @ApiProperty({ type: 'integer', description: 'Of those, resolved' }) resolved!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'Median hours from creation to resolution' })
   medianResolutionHours!: number | null;
 }
@@ -59,8 +59,8 @@ export class CategoryReport extends ReportPeriodResponse {
 
 export class TimeseriesBucket {
   @ApiProperty({ example: '2026-03-30', description: "The bucket's first local day" }) start!: string;
-  @ApiProperty() created!: number;
-  @ApiProperty() resolved!: number;
+  @ApiProperty({ type: 'integer' }) created!: number;
+  @ApiProperty({ type: 'integer' }) resolved!: number;
 }
 
 export class TimeseriesReport extends ReportPeriodResponse {
@@ -71,21 +71,21 @@ export class TimeseriesReport extends ReportPeriodResponse {
 
 export class PublicGroup {
   @ApiProperty({ type: String, nullable: true, description: 'null: not recorded' }) name!: string | null;
-  @ApiProperty() cases!: number;
+  @ApiProperty({ type: 'integer' }) cases!: number;
 }
 
 export class PublicBreakdown {
   @ApiProperty({ type: PublicGroup, isArray: true, description: 'Groups of at least 5 cases' })
   groups!: PublicGroup[];
-  @ApiProperty({ description: 'Smaller groups, folded together' }) suppressedGroups!: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'Their cases; null when fewer than 5' })
+  @ApiProperty({ type: 'integer', description: 'Smaller groups, folded together' }) suppressedGroups!: number;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Their cases; null when fewer than 5' })
   otherCases!: number | null;
 }
 
 export class PublicReport extends ReportPeriodResponse {
-  @ApiProperty({ description: 'Groups smaller than this are never shown' }) minimumGroupSize!: number;
-  @ApiProperty({ type: Number, nullable: true }) created!: number | null;
-  @ApiProperty({ type: Number, nullable: true }) resolved!: number | null;
+  @ApiProperty({ type: 'integer', description: 'Groups smaller than this are never shown' }) minimumGroupSize!: number;
+  @ApiProperty({ type: 'integer', nullable: true }) created!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) resolved!: number | null;
   @ApiProperty({ type: Number, nullable: true }) medianResolutionHours!: number | null;
   @ApiProperty({ type: PublicBreakdown }) byStatus!: PublicBreakdown;
   @ApiProperty({ type: PublicBreakdown }) byWard!: PublicBreakdown;

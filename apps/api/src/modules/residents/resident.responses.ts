@@ -1,11 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CaseResponse, TimelineEntry } from '../cases/case.response';
+import { CaseResponse, NoteAddedEntry } from '../cases/case.response';
 
 export const RESIDENT_MATCH_KINDS = ['email', 'phone', 'postcode+name'] as const;
 
 export class ResidentCase extends CaseResponse {
-  @ApiProperty({ type: TimelineEntry, isArray: true, description: 'The notes of the case, oldest first' })
-  notes!: TimelineEntry[];
+  @ApiProperty({ type: NoteAddedEntry, isArray: true, description: 'The notes of the case, oldest first' })
+  notes!: NoteAddedEntry[];
 }
 
 export class ResidentExportResponse {
@@ -16,6 +16,7 @@ export class ResidentExportResponse {
 
 export class ResidentErasureResponse {
   @ApiProperty({ enum: RESIDENT_MATCH_KINDS }) matchedBy!: string;
-  @ApiProperty({ description: 'Cases anonymised' }) cases!: number;
-  @ApiProperty({ description: 'Timeline entries (notes, recorded changes) rewritten' }) timelineEntries!: number;
+  @ApiProperty({ type: 'integer', description: 'Cases anonymised' }) cases!: number;
+  @ApiProperty({ type: 'integer', description: 'Timeline entries (notes, recorded changes) rewritten' })
+  timelineEntries!: number;
 }

@@ -4,7 +4,7 @@ import { type CaseViewer, ResidentAnonymiser, restrictToVisibleCases } from '@wa
 import { ApiError } from '@wardline/common';
 import { Case, CaseEvent } from '@wardline/database';
 import { InjectTenantRepository, TenantRepository } from '@wardline/tenancy';
-import { toCaseResponse, toTimelineEntry } from '../cases/case.response';
+import { type NoteAddedEntry, toCaseResponse, toTimelineEntry } from '../cases/case.response';
 import type { EraseResidentDto, ResidentMatchQuery } from './dto/resident-match.dto';
 import type { ResidentErasureResponse, ResidentExportResponse } from './resident.responses';
 import { residentMatch } from './resident-match';
@@ -55,7 +55,7 @@ export class ResidentsService {
       matchedBy: match.kind,
       cases: rows.map((row) => ({
         ...toCaseResponse(row),
-        notes: notes.filter((note) => note.caseId === row.id).map(toTimelineEntry),
+        notes: notes.filter((note) => note.caseId === row.id).map((note) => toTimelineEntry<NoteAddedEntry>(note)),
       })),
     };
   }

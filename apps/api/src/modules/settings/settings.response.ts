@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { Tenant } from '@wardline/database';
 
 export class RetentionSettings {
-  @ApiProperty({ type: Number, nullable: true, example: 24 }) anonymiseClosedCasesAfterMonths!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 24 }) anonymiseClosedCasesAfterMonths!: number | null;
 }
 
 export class SettingsResponse {
@@ -11,7 +11,7 @@ export class SettingsResponse {
   @ApiProperty({ example: 'Europe/London' }) timezone!: string;
   @ApiProperty({ example: 'en-GB' }) locale!: string;
   @ApiProperty({ example: 'CW' }) caseReferencePrefix!: string;
-  @ApiProperty({ example: 20 }) defaultSlaDays!: number;
+  @ApiProperty({ type: 'integer', example: 20 }) defaultSlaDays!: number;
   @ApiProperty() publicFormEnabled!: boolean;
   @ApiProperty({ type: RetentionSettings }) retention!: RetentionSettings;
   @ApiProperty({ example: '2026-01-15T10:30:00.000Z' }) updatedAt!: string;

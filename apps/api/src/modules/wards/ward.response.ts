@@ -22,7 +22,7 @@ export class WardResponse {
 }
 
 export class WardExportRow extends WardResponse {
-  @ApiProperty({ description: 'Cases recorded in this ward' }) caseCount!: number;
+  @ApiProperty({ type: 'integer', description: 'Cases recorded in this ward' }) caseCount!: number;
 }
 
 export class WardListResponse {

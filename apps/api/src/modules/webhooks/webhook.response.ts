@@ -36,9 +36,9 @@ export class WebhookDeliveryResponse {
   messageId!: string;
   @ApiProperty({ example: 'case_created' }) event!: string;
   @ApiProperty({ enum: WEBHOOK_DELIVERY_STATES }) state!: WebhookDeliveryState;
-  @ApiProperty() attempts!: number;
-  @ApiProperty({ type: Number, nullable: true }) lastStatusCode!: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Milliseconds the last attempt took' })
+  @ApiProperty({ type: 'integer' }) attempts!: number;
+  @ApiProperty({ type: 'integer', nullable: true }) lastStatusCode!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Milliseconds the last attempt took' })
   durationMs!: number | null;
   @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastAttemptAt!: string | null;

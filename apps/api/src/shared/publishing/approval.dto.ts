@@ -21,6 +21,10 @@ export class ApproveIdsDto {
 }
 
 export class ApprovedCountResponse {
-  @ApiProperty({ example: 2, description: 'How many of the ids were approved by this request (0 on a repeat)' })
+  @ApiProperty({
+    type: 'integer',
+    example: 2,
+    description: 'How many of the ids were approved by this request (0 on a repeat)',
+  })
   approved!: number;
 }

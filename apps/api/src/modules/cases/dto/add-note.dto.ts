@@ -3,7 +3,7 @@ import { IsOptionalNonNull, Trim } from '@wardline/common';
 import { IsBoolean, IsString, Length } from 'class-validator';
 
 export class AddNoteDto {
-  @ApiProperty({ maxLength: 20000 })
+  @ApiProperty({ maxLength: 20000, example: 'Called the resident; highways will inspect on Friday.' })
   @Trim()
   @IsString()
   @Length(1, 20000)

@@ -3,14 +3,14 @@ import { IsOptionalNonNull, SLUG_PATTERN, Trim } from '@wardline/common';
 import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class CreateCategoryDto {
-  @ApiProperty({ example: 'Highways & Potholes', maxLength: 200 })
+  @ApiProperty({ example: 'Street Lighting', maxLength: 200 })
   @Trim()
   @IsString()
   @Length(1, 200)
   name!: string;
 
   @ApiPropertyOptional({
-    example: 'highways-and-potholes',
+    example: 'street-lighting',
     description: 'Unique in the tenant; derived from name if absent',
   })
   @IsOptionalNonNull()

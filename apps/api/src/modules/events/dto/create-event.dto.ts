@@ -18,7 +18,7 @@ export class CreateEventDto {
   @IsOneOf(EVENT_TYPES)
   type!: EventType;
 
-  @ApiProperty({ format: 'date-time', example: '2027-01-15T18:00:00.000Z', description: 'Not in the past' })
+  @ApiProperty({ format: 'date-time', example: '2030-06-13T18:00:00.000Z', description: 'Not in the past' })
   @IsRfc3339DateTime()
   startsAt!: string;
 
@@ -26,7 +26,7 @@ export class CreateEventDto {
     type: String,
     format: 'date-time',
     nullable: true,
-    example: '2027-01-15T19:30:00.000Z',
+    example: '2030-06-13T19:30:00.000Z',
     description: 'After startsAt',
   })
   @IsOptional()

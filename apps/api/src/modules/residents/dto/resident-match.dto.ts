@@ -5,7 +5,11 @@ import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
 /** Who a subject access or erasure request is about: an email, a phone, or a postcode with a name. */
 export class ResidentMatchQuery {
-  @ApiPropertyOptional({ description: 'Matched without regard to letter case', maxLength: 320 })
+  @ApiPropertyOptional({
+    description: 'Matched without regard to letter case',
+    maxLength: 320,
+    example: 'ada.lovelace@example.org',
+  })
   @IsOptional()
   @Trim()
   @IsString()

@@ -14,13 +14,13 @@ import {
 } from 'class-validator';
 
 export class CreateWardDto {
-  @ApiProperty({ example: 'Riverside', maxLength: 200 })
+  @ApiProperty({ example: 'Harbourside', maxLength: 200 })
   @Trim()
   @IsString()
   @Length(1, 200)
   name!: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'E05011234', description: 'ONS GSS code' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'E05015120', description: 'ONS GSS code' })
   @IsOptional()
   @IsString()
   @Matches(/^[EWSN]\d{8}$/, { message: 'gssCode must be a GSS code such as E05011234' })
