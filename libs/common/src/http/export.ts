@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators, type Type } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify';
 import type { FastifyReply } from 'fastify';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
@@ -90,4 +91,22 @@ export function sendExport<R, J>(
     yield ']';
   }
   return reply.header('Content-Type', contentType).send(Readable.from(jsonArray()));
+}
+
+/**
+ * The 200 of an export route: a CSV document (a string, not rows) or a JSON array of `model`,
+ * as `format` asks, with the CSV header row named, so a generated client types each correctly.
+ */
+export function ApiExportOkResponse<R>(model: Type<R>, columns: ExportColumn<R>[]) {
+  const header = columns.map((column) => column.header).join(',');
+  return applyDecorators(
+    ApiExtraModels(model),
+    ApiOkResponse({
+      description: `format=csv (the default): a CSV document whose header row is \`${header}\`; format=json: an array`,
+      content: {
+        'text/csv': { schema: { type: 'string' } },
+        'application/json': { schema: { type: 'array', items: { $ref: getSchemaPath(model) } } },
+      },
+    }),
+  );
 }

@@ -1,8 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireScope } from '@wardline/auth';
 import { viewerOf } from '@wardline/casework';
-import { ApiErrorResponses, IfMatch, ListQueryDto, sendExport, type Versioned } from '@wardline/common';
+import {
+  ApiErrorResponses,
+  ApiExportOkResponse,
+  IfMatch,
+  ListQueryDto,
+  sendExport,
+  type Versioned,
+} from '@wardline/common';
 import { WithoutRequestTransaction } from '@wardline/tenancy';
 import type { FastifyReply } from 'fastify';
 import { HeavyWork, queryHas } from '../../shared/heavy-work/heavy-work';
@@ -50,8 +57,7 @@ export class CasesController {
     summary: 'Export every matching case (CSV or JSON), streamed',
     description: 'Takes the list filters.' + CASEWORKER_NOTE,
   })
-  @ApiProduces('text/csv', 'application/json')
-  @ApiOkResponse({ type: CaseResponse, isArray: true })
+  @ApiExportOkResponse(CaseResponse, CASE_EXPORT_COLUMNS)
   @ApiErrorResponses(400)
   export(
     @Query() query: ExportCasesQuery,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireScope } from '@wardline/auth';
-import { ApiErrorResponses, IfMatch, sendExport, type Versioned } from '@wardline/common';
+import { ApiErrorResponses, ApiExportOkResponse, IfMatch, sendExport, type Versioned } from '@wardline/common';
 import { WithoutRequestTransaction } from '@wardline/tenancy';
 import type { FastifyReply } from 'fastify';
 import { HeavyWork } from '../../shared/heavy-work/heavy-work';
@@ -32,8 +32,7 @@ export class WardsController {
   @HeavyWork()
   @WithoutRequestTransaction()
   @ApiOperation({ summary: 'Export every matching ward with its case count (CSV or JSON)' })
-  @ApiProduces('text/csv', 'application/json')
-  @ApiOkResponse({ type: WardExportRow, isArray: true })
+  @ApiExportOkResponse(WardExportRow, WARD_EXPORT_COLUMNS)
   @ApiErrorResponses(400)
   export(@Query() query: ExportWardsQuery, @Res() reply: FastifyReply): FastifyReply {
     return sendExport(reply, {
