@@ -1,6 +1,6 @@
 import { exercised } from '../support/sdk';
 import { SPEC_OPERATIONS } from '../support/spec-check';
-import { runScenarios, useSdkSuite } from './sdk-suite';
+import { runScenarios, started, useSdkSuite } from './sdk-suite';
 import { SCENARIOS } from './scenarios';
 
 /**
@@ -17,6 +17,8 @@ describe('every operation in openapi.json, through the SDK', () => {
   }
 
   afterAll(() => {
+    const declared = Object.values(SCENARIOS).flatMap((scenarios) => Object.values(scenarios));
+    if (started.size < declared.length) return; // a filtered run (-t) cannot speak for coverage
     const unanswered = SPEC_OPERATIONS.filter(
       ({ method, path }) =>
         ![...(exercised.get(`${method} ${path}`) ?? [])].some((status) => status >= 200 && status < 300),

@@ -35,9 +35,17 @@ export function useSdkSuite(): SdkContext {
   return context;
 }
 
+/** The scenarios this file has started: fewer than it declared when a run is filtered (`-t`). */
+export const started = new Set<Scenario>();
+
 /** One `it` per scenario. */
 export function runScenarios(context: SdkContext, scenarios: Scenarios): void {
-  for (const [name, scenario] of Object.entries(scenarios)) it(name, () => scenario(context));
+  for (const [name, scenario] of Object.entries(scenarios)) {
+    it(name, () => {
+      started.add(scenario);
+      return scenario(context);
+    });
+  }
 }
 
 export const unique = (label: string) => `${label} ${randomBytes(3).toString('hex')}`;

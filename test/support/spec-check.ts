@@ -28,18 +28,19 @@ export const SPEC_OPERATIONS: SpecOperation[] = Object.entries(DOCUMENT.paths as
  * refuses others: a response field the document does not describe is a field a generated client
  * cannot see, so it counts as a mismatch.
  */
-function closed(schema: any): any {
-  if (Array.isArray(schema)) return schema.map(closed);
+function closed(schema: any, partOfAllOf = false): any {
   if (!schema || typeof schema !== 'object') return schema;
   const copy: any = { ...schema };
   if (copy.properties) {
     copy.properties = Object.fromEntries(Object.entries(copy.properties).map(([name, inner]) => [name, closed(inner)]));
-    copy.additionalProperties ??= false;
+    // One part of an allOf sees only its own properties: the whole is left open there.
+    if (!partOfAllOf) copy.additionalProperties ??= false;
   }
   for (const key of ['items', 'additionalProperties', 'not']) {
     if (copy[key] && typeof copy[key] === 'object') copy[key] = closed(copy[key]);
   }
-  for (const key of ['allOf', 'anyOf', 'oneOf']) if (copy[key]) copy[key] = closed(copy[key]);
+  for (const key of ['anyOf', 'oneOf']) if (copy[key]) copy[key] = copy[key].map((inner: any) => closed(inner));
+  if (copy.allOf) copy.allOf = copy.allOf.map((inner: any) => closed(inner, true));
   return copy;
 }
 
@@ -90,7 +91,10 @@ export async function specMismatches(method: string, path: string, response: Res
   const body = mediaType === 'application/json' ? JSON.parse(text) : text;
   const validate = validatorFor(`${operation.operationId}:${response.status}:${mediaType}`, offered.schema);
   if (!validate(body)) {
-    problems.push(`${where} (${mediaType}): ${ajv.errorsText(validate.errors, { separator: '; ' })}`);
+    const errors = (validate.errors ?? []).map(
+      ({ instancePath, message, params }) => `${instancePath || '(body)'} ${message} ${JSON.stringify(params)}`,
+    );
+    problems.push(`${where} (${mediaType}): ${errors.join('; ')}`);
   }
   return problems;
 }

@@ -1,4 +1,4 @@
-import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
+import createClient, { type Client, type ClientOptions, mergeHeaders } from 'openapi-fetch';
 import type { paths } from './generated/wardline-api';
 
 export type WardlineClient = Client<paths>;
@@ -12,6 +12,6 @@ export interface WardlineClientOptions extends Omit<ClientOptions, 'baseUrl'> {
 
 /** An `openapi-fetch` client typed by the committed `openapi.json`, sending the key on every request. */
 export function createWardlineClient({ apiKey, headers, ...options }: WardlineClientOptions): WardlineClient {
-  const auth = apiKey ? { Authorization: `Bearer ${apiKey}` } : {};
-  return createClient<paths>({ ...options, headers: { ...auth, ...(headers as Record<string, string>) } });
+  const auth = apiKey ? { Authorization: `Bearer ${apiKey}` } : undefined;
+  return createClient<paths>({ ...options, headers: mergeHeaders(auth, headers) });
 }
