@@ -19,10 +19,13 @@ export type ItemOf<P extends ListPath> = {
   [K in ListKey<PageOf<P>>]: PageOf<P>[K] extends readonly (infer Item)[] ? Item : never;
 }[ListKey<PageOf<P>>];
 
-type Parameters<P extends ListPath> = GetOperation<P>['parameters'];
-type ListQuery<P extends ListPath> = Omit<NonNullable<Parameters<P>['query']>, 'cursor' | 'page'>;
+type ListParameters<P extends ListPath> = GetOperation<P>['parameters'];
+type ListQuery<P extends ListPath> = Omit<NonNullable<ListParameters<P>['query']>, 'cursor' | 'page'>;
 
-export type ListAllOptions<P extends ListPath> = { query?: ListQuery<P>; maxPages?: number } & (Parameters<P> extends {
+export type ListAllOptions<P extends ListPath> = {
+  query?: ListQuery<P>;
+  maxPages?: number;
+} & (ListParameters<P> extends {
   path: infer Path;
 }
   ? { path: Path }
@@ -54,7 +57,7 @@ function itemsOf(page: AnyPage, path: string): unknown[] {
 export async function* listAll<P extends ListPath>(
   client: WardlineClient,
   path: P,
-  ...[options]: Parameters<P> extends { path: unknown } ? [ListAllOptions<P>] : [ListAllOptions<P>?]
+  ...[options]: ListParameters<P> extends { path: unknown } ? [ListAllOptions<P>] : [ListAllOptions<P>?]
 ): AsyncGenerator<ItemOf<P>, void, undefined> {
   const maxPages = options?.maxPages ?? DEFAULT_MAX_PAGES;
   const query: Record<string, unknown> = { pageSize: 100, ...options?.query };
