@@ -11,7 +11,7 @@ const shared = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testEnvironment: 'node',
   moduleNameMapper: {
-    '^@wardline/(auth|tenancy|database|common|operations|changes|casework|accounts|core|webhooks)(|/.*)$':
+    '^@wardline/(auth|tenancy|database|common|operations|changes|casework|accounts|core|webhooks|sdk)(|/.*)$':
       '<rootDir>/libs/$1/src$2',
   },
 };
