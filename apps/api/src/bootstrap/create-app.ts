@@ -2,7 +2,7 @@ import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LastUsedRecorder } from '@wardline/auth';
-import { type AppConfig, createValidationPipe, Metrics, useCursorSecret } from '@wardline/common';
+import { allowStreamedExports, type AppConfig, createValidationPipe, Metrics, useCursorSecret } from '@wardline/common';
 import type { DatabaseEndpoint } from '@wardline/database';
 import { PinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
@@ -65,6 +65,7 @@ export async function createApp(
     void reply.header('X-Request-Id', request.id);
   });
   tagRoutes(fastify);
+  allowStreamedExports(fastify);
   acceptJsonBodiesOnly(fastify);
 
   const metrics = app.get(Metrics);

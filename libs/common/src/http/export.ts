@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify';
-import type { FastifyReply } from 'fastify';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { Readable } from 'node:stream';
 import { QueryBoolean } from '../validation/decorators';
@@ -41,12 +42,31 @@ export interface ExportColumn<R> {
   value: (row: R) => string | number | boolean | null;
 }
 
+/**
+ * How long a streamed export may run in all. The request deadline (Fastify's `handlerTimeout`)
+ * would otherwise cut a large export off mid-file; every batch is still bound by the
+ * statement timeout, and a client that stops reading stops the export.
+ */
+export const EXPORT_DEADLINE_MS = 10 * 60_000;
+
+/** Marks a route that answers through `sendExport` (see `allowStreamedExports`). */
+export const StreamedExport = () => RouteConfig({ streamedExport: true });
+
+/** Gives `@StreamedExport()` routes the export deadline; register before the routes are. */
+export function allowStreamedExports(fastify: FastifyInstance): void {
+  fastify.addHook('onRoute', (route) => {
+    if ((route.config as { streamedExport?: boolean } | undefined)?.streamedExport) {
+      route.handlerTimeout = EXPORT_DEADLINE_MS;
+    }
+  });
+}
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Streams rows as a CSV attachment (header row, RFC 4180 quoting, formula-like cells
  * neutralised, a BOM on `?bom=true`) or a JSON array, without holding them all: `rows` may be
- * any async iterable. The route should be
+ * any async iterable. The route should be `@StreamedExport()` and
  * `@WithoutRequestTransaction()`, with `rows` reading each batch in its own short transaction.
  */
 export function sendExport<R, J>(

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from 
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireScope } from '@wardline/auth';
 import { viewerOf } from '@wardline/casework';
-import { ApiErrorResponses, IfMatch, ListQueryDto, sendExport, type Versioned } from '@wardline/common';
+import { ApiErrorResponses, IfMatch, ListQueryDto, sendExport, StreamedExport, type Versioned } from '@wardline/common';
 import { WithoutRequestTransaction } from '@wardline/tenancy';
 import type { FastifyReply } from 'fastify';
 import { HeavyWork, queryHas } from '../../shared/heavy-work/heavy-work';
@@ -46,6 +46,7 @@ export class CasesController {
   @RequireScope('cases:read')
   @HeavyWork()
   @WithoutRequestTransaction()
+  @StreamedExport()
   @ApiOperation({
     summary: 'Export every matching case (CSV or JSON), streamed',
     description: 'Takes the list filters.' + CASEWORKER_NOTE,
