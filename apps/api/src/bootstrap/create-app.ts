@@ -24,7 +24,7 @@ import { SECURITY_HEADERS } from './security-headers';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 /**
  * Every request is answered (503 + Retry-After) within this long, whatever the database does;
- * a streamed export is cut off only if it has not started by then.
+ * a streamed export (`@StreamedExport()`) has `EXPORT_DEADLINE_MS` instead.
  */
 export const REQUEST_DEADLINE_MS = 15_000;
 
