@@ -87,10 +87,10 @@ describe('a hung database (issue 7, finding 7)', () => {
 
     started = Date.now();
     const [wards, me] = await Promise.all([request('GET', '/api/wards', { key }), request('GET', '/api/me', { key })]);
-    for (const response of [wards, me]) {
-      expectEnvelope(response, 503);
-      expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
-    }
+    expectEnvelope(wards, 503);
+    expect(Number(wards.headers.get('retry-after'))).toBeGreaterThan(0);
+    // A cached key needs no database, and /api/me runs no query: its transaction never begins.
+    expect(me.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(16_000);
     expect((await request('GET', '/health/live')).status).toBe(200);
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ClsService } from 'nestjs-cls';
 import { isTransientConflict } from '@wardline/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { LazyTenantQueryRunner } from './lazy-tenant-query-runner';
 import { TenantContext, TRANSACTION_MANAGER as MANAGER } from './tenant-context';
 
 /** A deadlock or serialisation failure is retried this many times in all, then reported. */
@@ -11,7 +12,9 @@ const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 
 
 /**
  * One transaction per unit of work, with `app.tenant_id` set transaction-locally first, so
- * row-level security sees only the current tenant even where a query forgets its filter.
+ * row-level security sees only the current tenant even where a query forgets its filter. The
+ * transaction begins with the first query (see LazyTenantQueryRunner): work that needs none
+ * takes no connection.
  */
 @Injectable()
 export class TenantTransaction {
@@ -37,17 +40,20 @@ export class TenantTransaction {
     }
   }
 
-  private runOnce<T>(work: () => Promise<T>): Promise<T> {
-    const tenantId = this.tenant.tenantId;
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-      this.cls.set(MANAGER, manager);
-      try {
-        return await work();
-      } finally {
-        this.cls.set(MANAGER, undefined);
-      }
-    });
+  private async runOnce<T>(work: () => Promise<T>): Promise<T> {
+    const runner = new LazyTenantQueryRunner(this.dataSource, this.tenant.tenantId);
+    this.cls.set(MANAGER, runner.manager);
+    try {
+      const result = await work();
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      this.cls.set(MANAGER, undefined);
+      await runner.release();
+    }
   }
 
   /**

@@ -2,7 +2,7 @@ import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LastUsedRecorder } from '@wardline/auth';
-import { type AppConfig, createValidationPipe, Metrics, useCursorSecret } from '@wardline/common';
+import { allowStreamedExports, type AppConfig, createValidationPipe, Metrics, useCursorSecret } from '@wardline/common';
 import type { DatabaseEndpoint } from '@wardline/database';
 import { PinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
@@ -24,7 +24,7 @@ import { SECURITY_HEADERS } from './security-headers';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 /**
  * Every request is answered (503 + Retry-After) within this long, whatever the database does;
- * a streamed export is cut off only if it has not started by then.
+ * a streamed export (`@StreamedExport()`) has `EXPORT_DEADLINE_MS` instead.
  */
 export const REQUEST_DEADLINE_MS = 15_000;
 
@@ -65,6 +65,7 @@ export async function createApp(
     void reply.header('X-Request-Id', request.id);
   });
   tagRoutes(fastify);
+  allowStreamedExports(fastify);
   acceptJsonBodiesOnly(fastify);
 
   const metrics = app.get(Metrics);

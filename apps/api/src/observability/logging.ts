@@ -3,7 +3,7 @@ import { logFieldsOf, redactApiKeys } from '@wardline/auth';
 import { RequestMethod } from '@nestjs/common';
 import type { AppConfig } from '@wardline/common';
 import type { Params } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
+import { type DestinationStream, levels } from 'pino';
 import { routeOf } from './request-route';
 
 /** Fields that must never reach a log line, wherever an object carrying them is logged. */
@@ -36,6 +36,8 @@ const pathOnly = (url: string | undefined) => (url ?? '').split('?')[0];
  */
 export function loggingParams(config: AppConfig, destination?: DestinationStream): Params {
   const pretty = !destination && process.stdout.isTTY;
+  // Request lines are written at info; above it nothing is set up for them on each request.
+  const requestLines = levels.values[config.logLevel] <= levels.values.info;
   const options = {
     level: config.logLevel,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
@@ -59,7 +61,7 @@ export function loggingParams(config: AppConfig, destination?: DestinationStream
     customErrorMessage: (req: IncomingMessage, res: ServerResponse) =>
       `${req.method} ${routeOf(req)} ${res.statusCode}`,
     // Probes are not logged. Runs as the request starts, before routing: read the URL itself.
-    autoLogging: {
+    autoLogging: requestLines && {
       ignore: (req: IncomingMessage & { originalUrl?: string }) =>
         (req.originalUrl ?? req.url ?? '').startsWith('/health/'),
     },

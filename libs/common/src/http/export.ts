@@ -1,7 +1,8 @@
 import { applyDecorators, type Type } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiProduces, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify';
-import type { FastifyReply } from 'fastify';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { Readable } from 'node:stream';
 import { IsOneOf, QueryBoolean } from '../validation/decorators';
@@ -40,6 +41,25 @@ export function neutraliseCsvCell<V>(value: V): V | string {
 export interface ExportColumn<R> {
   header: string;
   value: (row: R) => string | number | boolean | null;
+}
+
+/**
+ * How long a streamed export may run in all. The request deadline (Fastify's `handlerTimeout`)
+ * would otherwise cut a large export off mid-file; every batch is still bound by the
+ * statement timeout, and a client that stops reading stops the export.
+ */
+export const EXPORT_DEADLINE_MS = 10 * 60_000;
+
+/** Marks a route that answers through `sendExport` (see `allowStreamedExports`). */
+export const StreamedExport = () => RouteConfig({ streamedExport: true });
+
+/** Gives `@StreamedExport()` routes the export deadline; register before the routes are. */
+export function allowStreamedExports(fastify: FastifyInstance): void {
+  fastify.addHook('onRoute', (route) => {
+    if ((route.config as { streamedExport?: boolean } | undefined)?.streamedExport) {
+      route.handlerTimeout = EXPORT_DEADLINE_MS;
+    }
+  });
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -81,7 +101,7 @@ export function ApiExportResponse<R>(resource: string, rowType: Type<unknown>, c
 /**
  * Streams rows as a CSV attachment (header row, RFC 4180 quoting, formula-like cells
  * neutralised, a BOM on `?bom=true`) or a JSON array, without holding them all: `rows` may be
- * any async iterable. The route should be
+ * any async iterable. The route should be `@StreamedExport()` and
  * `@WithoutRequestTransaction()`, with `rows` reading each batch in its own short transaction.
  */
 export function sendExport<R, J>(

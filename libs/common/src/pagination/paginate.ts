@@ -72,11 +72,38 @@ export function resolveSort<E>(sort: string | undefined, spec: SortSpec<E>) {
  * Page mode (`page`, with a count) or cursor mode (`cursor`, keyset, no count) over an
  * already tenant-scoped, filtered query. Joins must be to-one, so each row is one item.
  */
-export async function paginate<E extends ObjectLiteral>(
+/** How a page's rows are read: entities (TypeORM hydration) by default, or raw rows for hot lists. */
+export type RowReader<E extends ObjectLiteral, R> = (
+  qb: SelectQueryBuilder<E>,
+) => Promise<{ entities: R[]; raw: Record<string, unknown>[] }>;
+
+/** Reads the rows as selected, unhydrated: the spec's `value` and `id` then see them as `pg` returns them. */
+export const rawRows =
+  <E extends ObjectLiteral, R extends ObjectLiteral>(): RowReader<E, R> =>
+  async (qb) => {
+    const raw = await qb.getRawMany<R>();
+    return { entities: raw, raw };
+  };
+
+const hydrated = <E extends ObjectLiteral>(qb: SelectQueryBuilder<E>) => qb.getRawAndEntities();
+
+export function paginate<E extends ObjectLiteral>(
   qb: SelectQueryBuilder<E>,
   query: ListQueryDto,
   spec: SortSpec<E>,
-): Promise<Page<E>> {
+): Promise<Page<E>>;
+export function paginate<E extends ObjectLiteral, R>(
+  qb: SelectQueryBuilder<E>,
+  query: ListQueryDto,
+  spec: SortSpec<R>,
+  read: RowReader<E, R>,
+): Promise<Page<R>>;
+export async function paginate<E extends ObjectLiteral, R>(
+  qb: SelectQueryBuilder<E>,
+  query: ListQueryDto,
+  spec: SortSpec<R>,
+  read: RowReader<E, R> = hydrated as unknown as RowReader<E, R>,
+): Promise<Page<R>> {
   if (query.page !== undefined && query.cursor !== undefined) {
     throw ApiError.badRequest('Use either page or cursor, not both', {
       fields: { cursor: ['cannot be combined with page'] },
@@ -86,7 +113,7 @@ export async function paginate<E extends ObjectLiteral>(
   const { requested, field, direction } = resolveSort(query.sort, spec);
   qb.orderBy(field.expression, direction).addOrderBy(spec.idExpression, direction);
 
-  const cursorAfter = ({ entities, raw }: { entities: E[]; raw: Record<string, unknown>[] }, index: number) =>
+  const cursorAfter = ({ entities, raw }: { entities: R[]; raw: Record<string, unknown>[] }, index: number) =>
     encodeCursor({ sort: requested, values: [field.value(entities[index], raw[index]), spec.id(entities[index])] });
 
   if (query.cursor !== undefined) {
@@ -98,7 +125,7 @@ export async function paginate<E extends ObjectLiteral>(
       `(${field.expression}, ${spec.idExpression}) ${comparison} (CAST(:cursorValue AS ${SQL_TYPES[field.type]}), CAST(:cursorId AS uuid))`,
       { cursorValue: value, cursorId: id },
     );
-    const rows = await qb.limit(pageSize + 1).getRawAndEntities();
+    const rows = await read(qb.limit(pageSize + 1));
     const items = rows.entities.slice(0, pageSize);
     return {
       items,
@@ -117,10 +144,7 @@ export async function paginate<E extends ObjectLiteral>(
   // do not need, and PostgreSQL can then drop those joins altogether.
   const counted = await qb.clone().select('count(*)::int', 'total').orderBy().getRawOne<{ total: number }>();
   const total = counted?.total ?? 0;
-  const rows = await qb
-    .offset((page - 1) * pageSize)
-    .limit(pageSize)
-    .getRawAndEntities();
+  const rows = await read(qb.offset((page - 1) * pageSize).limit(pageSize));
   const items = rows.entities;
   return {
     items,

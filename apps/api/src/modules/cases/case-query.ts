@@ -1,6 +1,7 @@
 import type { SortSpec } from '@wardline/common';
 import type { Case } from '@wardline/database';
 import type { SelectQueryBuilder } from 'typeorm';
+import type { CaseRow } from './case-rows';
 import type { CaseFilters } from './dto/list-cases.query';
 
 export const CASE_ALIAS = 'kase';
@@ -47,7 +48,7 @@ const iso = (date: Date) => date.toISOString();
 const referenceSortOf = (reference: string) => reference.replace(/[0-9]+$/, (digits) => digits.padStart(12, '0'));
 
 /** Sortable fields; `relevance` (the default) exists only while searching. */
-export function caseSortSpec(searching: boolean): SortSpec<Case> {
+export function caseSortSpec(searching: boolean): SortSpec<CaseRow> {
   const a = CASE_ALIAS;
   return {
     fields: {
@@ -57,7 +58,13 @@ export function caseSortSpec(searching: boolean): SortSpec<Case> {
       priority: { expression: `${a}.priorityRank`, type: 'integer', value: (row) => row.priorityRank },
       dueAt: { expression: `${a}.dueAt`, type: 'timestamp', value: (row) => iso(row.dueAt) },
       ...(searching
-        ? { relevance: { expression: RANK, type: 'number' as const, value: (_row, raw) => raw[RANK_COLUMN] as number } }
+        ? {
+            relevance: {
+              expression: RANK,
+              type: 'number' as const,
+              value: (_row: CaseRow, raw) => raw[RANK_COLUMN] as number,
+            },
+          }
         : {}),
     },
     defaultSort: searching ? '-relevance' : '-createdAt',

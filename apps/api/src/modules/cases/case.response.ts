@@ -15,6 +15,7 @@ import {
   type SourceChannel,
 } from '@wardline/database';
 import { PaginationResponse } from '../../shared/pagination.response';
+import { caseRowResponse } from './case-rows';
 
 export class NamedRef {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -190,40 +191,18 @@ export class CaseListResponse {
   @ApiProperty({ required: false, description: 'Present (true) when `search` was given' }) searchActive?: boolean;
 }
 
-const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
-
 /** Needs `ward`, `category` and `assignee` joined. */
 export function toCaseResponse(row: Case): CaseResponse {
-  return {
-    id: row.id,
-    reference: row.reference,
-    internalRef: row.internalRef,
-    status: row.status,
-    priority: row.priority,
-    summary: row.summary,
-    description: row.description,
-    residentName: row.residentName,
-    residentEmail: row.residentEmail,
-    residentPhone: row.residentPhone,
-    residentAddress: row.residentAddress,
-    residentPostcode: row.residentPostcode,
-    sourceChannel: row.sourceChannel,
-    archived: row.archived,
-    highlightedForPublic: row.highlightedForPublic,
-    publicSummary: row.publicSummary,
-    publicThemes: row.publicThemes,
-    tags: row.tags,
-    ward: row.ward ? { id: row.ward.id, name: row.ward.name } : null,
-    category: row.category ? { id: row.category.id, name: row.category.name } : null,
-    assignee: row.assignee ? { id: row.assignee.id, name: row.assignee.name, role: row.assignee.role } : null,
-    dueAt: row.dueAt.toISOString(),
-    firstResponseAt: iso(row.firstResponseAt),
-    resolvedAt: iso(row.resolvedAt),
-    closedAt: iso(row.closedAt),
-    version: row.version,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
+  return caseRowResponse({
+    ...row,
+    wardId: row.ward?.id ?? null,
+    wardName: row.ward?.name ?? null,
+    categoryId: row.category?.id ?? null,
+    categoryName: row.category?.name ?? null,
+    assigneeId: row.assignee?.id ?? null,
+    assigneeName: row.assignee?.name ?? null,
+    assigneeRole: row.assignee?.role ?? null,
+  });
 }
 
 /** The stored entry as its `type`'s shape (the ChangeRecorder wrote `data` in that shape). */

@@ -8,6 +8,7 @@ import {
   IfMatch,
   ListQueryDto,
   sendExport,
+  StreamedExport,
   type Versioned,
 } from '@wardline/common';
 import { WithoutRequestTransaction } from '@wardline/tenancy';
@@ -53,6 +54,7 @@ export class CasesController {
   @RequireScope('cases:read')
   @HeavyWork()
   @WithoutRequestTransaction()
+  @StreamedExport()
   @ApiOperation({
     summary: 'Export every matching case (CSV or JSON), streamed',
     description: 'Takes the list filters.' + CASEWORKER_NOTE,

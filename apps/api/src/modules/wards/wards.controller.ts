@@ -1,7 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireScope } from '@wardline/auth';
-import { ApiErrorResponses, ApiExportResponse, IfMatch, sendExport, type Versioned } from '@wardline/common';
+import {
+  ApiErrorResponses,
+  ApiExportResponse,
+  IfMatch,
+  sendExport,
+  StreamedExport,
+  type Versioned,
+} from '@wardline/common';
 import { WithoutRequestTransaction } from '@wardline/tenancy';
 import type { FastifyReply } from 'fastify';
 import { HeavyWork } from '../../shared/heavy-work/heavy-work';
@@ -31,6 +38,7 @@ export class WardsController {
   @RequireScope('wards:read')
   @HeavyWork()
   @WithoutRequestTransaction()
+  @StreamedExport()
   @ApiOperation({ summary: 'Export every matching ward with its case count (CSV or JSON)' })
   @ApiExportResponse('wards', WardExportRow, WARD_EXPORT_COLUMNS)
   @ApiErrorResponses(400)
