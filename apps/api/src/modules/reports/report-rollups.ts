@@ -6,6 +6,7 @@ import type { SelectQueryBuilder } from 'typeorm';
 import type { Interval } from './dto/report-period.query';
 import { type BucketCount, percentileSpan } from './histogram-percentile';
 import type { ReportPeriod } from './report-period';
+import { wholeMonthsOf } from './whole-months';
 import {
   CREATED_IN_PERIOD,
   HOURS_TO_FIRST_RESPONSE,
@@ -18,13 +19,13 @@ import {
 const R = 'rollup';
 
 /** How each duration is measured on `cases`, and which of its cases a period holds. */
-const MEASURED: Record<DurationMeasure, { elapsed: string; hours: string; inPeriod: string }> = {
+const MEASURED: Record<DurationMeasure, { bucket: string; hours: string; inPeriod: string }> = {
   first_response: {
-    elapsed: `${K}.firstResponseAt - ${K}.createdAt`,
+    bucket: `${K}.firstResponseBucket`,
     hours: HOURS_TO_FIRST_RESPONSE,
     inPeriod: `${CREATED_IN_PERIOD} AND ${K}.firstResponseAt IS NOT NULL`,
   },
-  resolution: { elapsed: `${K}.resolvedAt - ${K}.createdAt`, hours: HOURS_TO_RESOLUTION, inPeriod: RESOLVED_IN_PERIOD },
+  resolution: { bucket: `${K}.resolutionBucket`, hours: HOURS_TO_RESOLUTION, inPeriod: RESOLVED_IN_PERIOD },
 };
 
 export type Histograms = Record<DurationMeasure, BucketCount[]>;
@@ -44,16 +45,25 @@ export class ReportRollups {
     private readonly transaction: TenantTransaction,
   ) {}
 
-  /** The period's local days of one rollup, as the viewer may see them. */
+  /**
+   * The rows of one rollup that cover the period once, as the viewer may see them: its whole
+   * months from month rows (unless `byDay`), the other days from day rows.
+   */
   private days<E extends TenantOwned>(
     rollup: TenantRepository<E>,
     period: ReportPeriod,
     viewer: CaseViewer,
+    byDay = false,
   ): SelectQueryBuilder<E> {
+    const months = byDay ? { from: period.from, until: period.from } : wholeMonthsOf(period.from, period.to);
     const query = rollup
       .query(R)
       .select([])
-      .andWhere(`${R}.day BETWEEN :from AND :to`, { from: period.from, to: period.to });
+      .andWhere(
+        `((${R}.grain = 'month' AND ${R}.day >= :monthsFrom AND ${R}.day < :monthsUntil) OR
+          (${R}.grain = 'day' AND ${R}.day BETWEEN :from AND :to AND (${R}.day < :monthsFrom OR ${R}.day >= :monthsUntil)))`,
+        { from: period.from, to: period.to, monthsFrom: months.from, monthsUntil: months.until },
+      );
     return restrictToVisibleCases(query, R, viewer);
   }
 
@@ -75,10 +85,12 @@ export class ReportRollups {
     period: ReportPeriod,
     viewer: CaseViewer,
   ): Promise<Map<string, number>> {
+    // A month row fits a month bucket whole; days and weeks need day rows.
+    const byDay = interval !== 'month';
     const query =
       counted === 'created'
-        ? this.days(this.counts, period, viewer)
-        : this.days(this.durations, period, viewer).andWhere(`${R}.measure = 'resolution'`);
+        ? this.days(this.counts, period, viewer, byDay)
+        : this.days(this.durations, period, viewer, byDay).andWhere(`${R}.measure = 'resolution'`);
     const rows = await query
       .select(`to_char(date_trunc(:interval, ${R}.day::timestamp), 'YYYY-MM-DD')`, 'starts')
       .addSelect(`sum(${R}.cases)::int`, 'count')
@@ -117,10 +129,10 @@ export class ReportRollups {
   ): Promise<number | null> {
     const span = percentileSpan(histogram, fraction);
     if (!span) return null;
-    const { elapsed, hours, inPeriod } = MEASURED[measure];
+    const { bucket, hours, inPeriod } = MEASURED[measure];
     const neighbours = visibleCases(this.cases, viewer, period)
       .select(`(${hours})::float8`, 'hours')
-      .andWhere(`wardline_duration_bucket(${elapsed}) BETWEEN :lowBucket AND :highBucket`, span)
+      .andWhere(`${bucket} BETWEEN :lowBucket AND :highBucket`, span)
       .andWhere(inPeriod)
       .orderBy(`(${hours})::float8`)
       .offset(span.offset)
