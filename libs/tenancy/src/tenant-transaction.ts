@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ClsService } from 'nestjs-cls';
 import { isTransientConflict } from '@wardline/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { TenantContext, TRANSACTION_MANAGER as MANAGER } from './tenant-context';
 
 /** A deadlock or serialisation failure is retried this many times in all, then reported. */
@@ -22,14 +23,15 @@ export class TenantTransaction {
   ) {}
 
   /**
-   * Runs `work` in the tenant's transaction (or joins the current one). A deadlock or
+   * Runs `work` in the tenant's transaction (or joins the current one), READ COMMITTED unless
+   * `isolation` says otherwise. A deadlock or
    * serialisation failure reruns the whole transaction, a bounded number of times.
    */
-  async run<T>(work: () => Promise<T>): Promise<T> {
+  async run<T>(work: () => Promise<T>, isolation?: IsolationLevel): Promise<T> {
     if (this.cls.get(MANAGER)) return work();
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.runOnce(work);
+        return await this.runOnce(work, isolation);
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isTransientConflict(error)) throw error;
         await pause(attempt);
@@ -37,9 +39,9 @@ export class TenantTransaction {
     }
   }
 
-  private runOnce<T>(work: () => Promise<T>): Promise<T> {
+  private runOnce<T>(work: () => Promise<T>, isolation: IsolationLevel = 'READ COMMITTED'): Promise<T> {
     const tenantId = this.tenant.tenantId;
-    return this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(isolation, async (manager) => {
       await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
       this.cls.set(MANAGER, manager);
       try {
