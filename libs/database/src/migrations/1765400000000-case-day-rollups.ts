@@ -68,14 +68,8 @@ export class CaseDayRollups1765400000000 implements MigrationInterface {
       CREATE FUNCTION wardline_case_rollup_trigger() RETURNS trigger
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
         AS $fn$
-        DECLARE
-          changed text := CASE TG_OP
-            WHEN 'INSERT' THEN 'SELECT *, 1 AS delta FROM new_cases'
-            WHEN 'DELETE' THEN 'SELECT *, -1 AS delta FROM old_cases'
-            ELSE 'SELECT *, 1 AS delta FROM new_cases UNION ALL SELECT *, -1 AS delta FROM old_cases'
-          END;
         BEGIN
-          ${caseRollupTriggerStatements('changed')}
+          ${caseRollupTriggerStatements()}
           RETURN NULL;
         END $fn$;
 

@@ -31,14 +31,25 @@ export const applyCaseRollupDeltasSql = (source: string): string[] => [
 export const caseRollupLock = (tenantIdSql: string): string =>
   `hashtextextended('wardline_case_rollups:' || ${tenantIdSql}::text, 0)`;
 
-const literal = (text: string): string => `'${text.replaceAll("'", "''")}'`;
-
-/** The trigger function's body: `changed` (plpgsql text) is the statement's rows with deltas. */
-export const caseRollupTriggerStatements = (changed: string): string =>
+/** The statements that apply the rows of `source` (with their deltas), under the shared lock. */
+const applyUnderSharedLock = (source: string): string =>
   [
-    `EXECUTE format(${literal(`SELECT count(pg_advisory_xact_lock_shared(${caseRollupLock('tenant_id')})) FROM (SELECT DISTINCT tenant_id FROM (%s) c ORDER BY 1) t`)}, ${changed});`,
-    ...applyCaseRollupDeltasSql('(%s)').map((statement) => `EXECUTE format(${literal(statement)}, ${changed});`),
+    `PERFORM pg_advisory_xact_lock_shared(${caseRollupLock('tenant_id')}) FROM (SELECT DISTINCT tenant_id FROM ${source} c ORDER BY 1) t;`,
+    ...applyCaseRollupDeltasSql(source).map((statement) => `${statement};`),
   ].join('\n');
+
+/**
+ * The trigger function's body: the statement's rows as +1 (new) and -1 (old). Static SQL per
+ * operation (a transition table exists only for its own), so each session plans it once.
+ */
+export const caseRollupTriggerStatements = (): string => `
+  IF TG_OP = 'INSERT' THEN
+    ${applyUnderSharedLock('(SELECT *, 1 AS delta FROM new_cases)')}
+  ELSIF TG_OP = 'DELETE' THEN
+    ${applyUnderSharedLock('(SELECT *, -1 AS delta FROM old_cases)')}
+  ELSE
+    ${applyUnderSharedLock('(SELECT *, 1 AS delta FROM new_cases UNION ALL SELECT *, -1 AS delta FROM old_cases)')}
+  END IF;`;
 
 /** The rebuild function's body for the tenant in plpgsql variable `tenant`. */
 export const caseRollupRebuildStatements = (tenant: string): string =>
