@@ -45,6 +45,8 @@ describe('the application role can do only what the API needs', () => {
     ['whether a user is enabled', `UPDATE users SET enabled = true`],
     ['a key’s scopes', `UPDATE api_keys SET scopes = '{audit:read}'`],
     ['a new tenant', `INSERT INTO tenants (name, slug, plan) VALUES ('x', 'x-${Date.now()}', 'council')`],
+    ['report counts (the database keeps them from cases)', `UPDATE case_day_counts SET cases = cases + 1`],
+    ['report histograms', `DELETE FROM case_day_durations`],
   ])('cannot change %s, even inside its own tenant', async (_what, sql) => {
     await expect(asApp(a.tenant.id, sql)).rejects.toThrow(/permission denied/);
   });

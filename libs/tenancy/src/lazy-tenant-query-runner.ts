@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 
 /**
  * A tenant transaction that costs nothing until its first query: only then does it take a
@@ -17,6 +18,7 @@ export class LazyTenantQueryRunner extends PostgresQueryRunner {
   constructor(
     dataSource: DataSource,
     private readonly tenantId: string,
+    private readonly isolation: IsolationLevel = 'READ COMMITTED',
   ) {
     super(dataSource.driver as PostgresDriver, 'master');
     Object.assign(this, { manager: dataSource.createEntityManager(this) });
@@ -29,7 +31,9 @@ export class LazyTenantQueryRunner extends PostgresQueryRunner {
     this.begun ??= (super.connect() as Promise<PoolClient>).then(async (client) => {
       const tenant = client.escapeLiteral(this.tenantId);
       try {
-        await client.query(`BEGIN; SELECT set_config('app.tenant_id', ${tenant}, true)`);
+        await client.query(
+          `BEGIN ISOLATION LEVEL ${this.isolation}; SELECT set_config('app.tenant_id', ${tenant}, true)`,
+        );
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { TenantContext } from './tenant-context';
 import { TenantTransaction } from './tenant-transaction';
+import { SnapshotTransaction } from './snapshot-transaction';
 import { WithoutRequestTransaction } from './without-request-transaction';
 
 /** Wraps every tenant-bound request in its tenant transaction. */
@@ -17,6 +18,7 @@ export class TenantTransactionInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (!this.tenant.isSet) return next.handle();
     if (this.reflector.get(WithoutRequestTransaction, context.getHandler())) return next.handle();
-    return from(this.transaction.run(() => lastValueFrom(next.handle(), { defaultValue: undefined })));
+    const isolation = this.reflector.get(SnapshotTransaction, context.getHandler()) ? 'REPEATABLE READ' : undefined;
+    return from(this.transaction.run(() => lastValueFrom(next.handle(), { defaultValue: undefined }), isolation));
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ClsService } from 'nestjs-cls';
 import { isTransientConflict } from '@wardline/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { LazyTenantQueryRunner } from './lazy-tenant-query-runner';
 import { TenantContext, TRANSACTION_MANAGER as MANAGER } from './tenant-context';
 
@@ -25,14 +26,15 @@ export class TenantTransaction {
   ) {}
 
   /**
-   * Runs `work` in the tenant's transaction (or joins the current one). A deadlock or
+   * Runs `work` in the tenant's transaction (or joins the current one), READ COMMITTED unless
+   * `isolation` says otherwise. A deadlock or
    * serialisation failure reruns the whole transaction, a bounded number of times.
    */
-  async run<T>(work: () => Promise<T>): Promise<T> {
+  async run<T>(work: () => Promise<T>, isolation?: IsolationLevel): Promise<T> {
     if (this.cls.get(MANAGER)) return work();
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.runOnce(work);
+        return await this.runOnce(work, isolation);
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isTransientConflict(error)) throw error;
         await pause(attempt);
@@ -40,8 +42,8 @@ export class TenantTransaction {
     }
   }
 
-  private async runOnce<T>(work: () => Promise<T>): Promise<T> {
-    const runner = new LazyTenantQueryRunner(this.dataSource, this.tenant.tenantId);
+  private async runOnce<T>(work: () => Promise<T>, isolation: IsolationLevel = 'READ COMMITTED'): Promise<T> {
+    const runner = new LazyTenantQueryRunner(this.dataSource, this.tenant.tenantId, isolation);
     this.cls.set(MANAGER, runner.manager);
     try {
       const result = await work();

@@ -13,6 +13,9 @@ export class Case extends TenantOwned {
   @Column('text') status!: CaseStatus;
   @Column('text') priority!: CasePriority;
   @Column({ type: 'smallint', insert: false, update: false }) priorityRank!: number;
+  /** `wardline_duration_bucket` of the time to a first response and to resolution (generated). */
+  @Column({ type: 'smallint', insert: false, update: false, select: false }) firstResponseBucket!: number | null;
+  @Column({ type: 'smallint', insert: false, update: false, select: false }) resolutionBucket!: number | null;
   @Column('text') summary!: string;
   @Column('text', { nullable: true }) description!: string | null;
   @Column('text', { nullable: true }) residentName!: string | null;

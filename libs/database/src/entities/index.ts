@@ -1,6 +1,7 @@
 import { ApiKey } from './api-key.entity';
 import { AuditLog } from './audit-log.entity';
 import { Case } from './case.entity';
+import { CaseDayCount, CaseDayDuration } from './case-day-rollup.entity';
 import { CaseEvent } from './case-event.entity';
 import { Category } from './category.entity';
 import { DashboardSession } from './dashboard-session.entity';
@@ -17,6 +18,8 @@ export {
   ApiKey,
   AuditLog,
   Case,
+  CaseDayCount,
+  CaseDayDuration,
   CaseEvent,
   Category,
   DashboardSession,
@@ -34,6 +37,7 @@ export * from './policy-types';
 export * from './case-types';
 export * from './publication-types';
 export * from './tenant-owned';
+export type { DurationMeasure } from './case-day-rollup.entity';
 
 export const ENTITIES = [
   Tenant,
@@ -42,6 +46,8 @@ export const ENTITIES = [
   Ward,
   Category,
   Case,
+  CaseDayCount,
+  CaseDayDuration,
   CaseEvent,
   AuditLog,
   OutboxEvent,

@@ -7,7 +7,8 @@ import { Webhooks1765100000000 } from './1765100000000-webhooks';
 import { SettingsAndPublicForm1765000000000 } from './1765000000000-settings-and-public-form';
 import { DashboardSessions1765200000000 } from './1765200000000-dashboard-sessions';
 import { ResidentAnonymisation1765300000000 } from './1765300000000-resident-anonymisation';
-import { NamedAssignees1765400000000 } from './1765400000000-named-assignees';
+import { CaseDayRollups1765400000000 } from './1765400000000-case-day-rollups';
+import { NamedAssignees1765450000000 } from './1765450000000-named-assignees';
 
 export const MIGRATIONS = [
   InitialSchema1764288000000,
@@ -19,5 +20,6 @@ export const MIGRATIONS = [
   SettingsAndPublicForm1765000000000,
   DashboardSessions1765200000000,
   ResidentAnonymisation1765300000000,
-  NamedAssignees1765400000000,
+  CaseDayRollups1765400000000,
+  NamedAssignees1765450000000,
 ];

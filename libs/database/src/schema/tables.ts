@@ -40,6 +40,9 @@ export const TABLES = {
   cases: { privileges: ['SELECT', 'INSERT', 'UPDATE'], tenant: true },
   // UPDATE only of `data`: anonymising a resident rewrites the values their timeline entries hold.
   case_events: { privileges: ['SELECT', 'INSERT'], updatableColumns: ['data'], tenant: true },
+  // Report counts the database keeps from `cases` (SECURITY DEFINER triggers): read-only here.
+  case_day_counts: { privileges: ['SELECT'], tenant: true },
+  case_day_durations: { privileges: ['SELECT'], tenant: true },
   case_reference_counters: { privileges: ['SELECT', 'INSERT', 'UPDATE'], tenant: true },
   audit_logs: { privileges: ['SELECT', 'INSERT'], tenant: true },
   outbox_events: { privileges: ['SELECT', 'INSERT'], tenant: true },

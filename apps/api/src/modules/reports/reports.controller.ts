@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireScope } from '@wardline/auth';
 import { viewerOf } from '@wardline/casework';
 import { ApiErrorResponses } from '@wardline/common';
+import { SnapshotTransaction } from '@wardline/tenancy';
 import { HeavyWork } from '../../shared/heavy-work/heavy-work';
 import { ReportPeriodQuery, TimeseriesQuery } from './dto/report-period.query';
 import { CategoryReport, PublicReport, SummaryReport, TimeseriesReport, WardReport } from './report.responses';
@@ -20,6 +21,7 @@ export class ReportsController {
   @Get('summary')
   @RequireScope('reports:read')
   @HeavyWork()
+  @SnapshotTransaction()
   @ApiOperation({
     summary: 'Counts and response times',
     description:
@@ -37,6 +39,7 @@ export class ReportsController {
   @Get('cases-by-ward')
   @RequireScope('reports:read')
   @HeavyWork()
+  @SnapshotTransaction()
   @ApiOperation({ summary: 'Cases created in the period, per ward', description: PERIOD_NOTE.trim() })
   @ApiOkResponse({ type: WardReport })
   @ApiErrorResponses(400)
@@ -47,6 +50,7 @@ export class ReportsController {
   @Get('cases-by-category')
   @RequireScope('reports:read')
   @HeavyWork()
+  @SnapshotTransaction()
   @ApiOperation({ summary: 'Cases created in the period, per category', description: PERIOD_NOTE.trim() })
   @ApiOkResponse({ type: CategoryReport })
   @ApiErrorResponses(400)
@@ -57,6 +61,7 @@ export class ReportsController {
   @Get('timeseries')
   @RequireScope('reports:read')
   @HeavyWork()
+  @SnapshotTransaction()
   @ApiOperation({
     summary: 'Cases created and resolved per day, week or month',
     description:
@@ -73,6 +78,7 @@ export class ReportsController {
   @Get('public')
   @RequireScope('reports:read')
   @HeavyWork()
+  @SnapshotTransaction()
   @ApiOperation({
     summary: 'Anonymised aggregates fit to publish',
     description:

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
-import { Case } from '@wardline/database';
+import { Case, CaseDayCount, CaseDayDuration } from '@wardline/database';
 import { TenantRepositoryModule } from '@wardline/tenancy';
 import { ReportsController } from './reports.controller';
+import { ReportRollups } from './report-rollups';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [TenantRepositoryModule.forFeature([Case])],
+  imports: [TenantRepositoryModule.forFeature([Case, CaseDayCount, CaseDayDuration])],
   controllers: [ReportsController],
-  providers: [ReportsService],
+  providers: [ReportsService, ReportRollups],
 })
 export class ReportsModule {}

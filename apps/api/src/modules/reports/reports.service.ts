@@ -1,19 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseViewer } from '@wardline/casework';
-import { Case, CASE_PRIORITIES, CASE_STATUSES } from '@wardline/database';
+import { Case, CASE_PRIORITIES, CASE_STATUSES, type DurationMeasure } from '@wardline/database';
 import { InjectTenantRepository, TenantContext, TenantRepository, TenantTransaction } from '@wardline/tenancy';
 import type { Interval, ReportPeriodQuery, TimeseriesQuery } from './dto/report-period.query';
 import { type ReportPeriod, resolvePeriod } from './report-period';
-import {
-  CREATED_IN_PERIOD,
-  HOURS_TO_FIRST_RESPONSE,
-  HOURS_TO_RESOLUTION,
-  IS_OPEN,
-  K,
-  percentileOf,
-  RESOLVED_IN_PERIOD,
-  visibleCases,
-} from './report-queries';
+import { CREATED_IN_PERIOD, HOURS_TO_RESOLUTION, IS_OPEN, K, percentileOf, visibleCases } from './report-queries';
+import { ReportRollups } from './report-rollups';
 import type {
   CategoryReport,
   GroupReportRow,
@@ -32,13 +24,18 @@ type GroupBy = 'ward' | 'category';
 const zeroCounts = (keys: readonly string[]) => Object.fromEntries(keys.map((key) => [key, 0]));
 const periodOf = ({ from, to, timezone }: ReportPeriod): ReportPeriodResponse => ({ from, to, timezone });
 
-/** Reports over the cases a key may see; every number is a count over `cases`, nothing cached. */
+/**
+ * Reports over the cases a key may see. Counts by day come from the per-day counts the database
+ * keeps exactly beside `cases` (ReportRollups); what depends on now (open, overdue) and the
+ * ward and category groups are counted from `cases` itself.
+ */
 @Injectable()
 export class ReportsService {
   constructor(
     @InjectTenantRepository(Case) private readonly cases: TenantRepository<Case>,
     private readonly transaction: TenantTransaction,
     private readonly tenant: TenantContext,
+    private readonly rollups: ReportRollups,
   ) {}
 
   private period(query: ReportPeriodQuery): Promise<ReportPeriod> {
@@ -50,28 +47,13 @@ export class ReportsService {
   }
 
   private async summaryOf(period: ReportPeriod, viewer: CaseViewer): Promise<SummaryReport> {
-    const cases = () => visibleCases(this.cases, viewer, period);
-
-    const created = await cases()
-      .select(`${K}.status`, 'status')
-      .addSelect(`${K}.priority`, 'priority')
-      .addSelect('count(*)::int', 'count')
-      .andWhere(CREATED_IN_PERIOD)
-      .groupBy(`${K}.status`)
-      .addGroupBy(`${K}.priority`)
-      .getRawMany<{ status: string; priority: string; count: number }>();
-    const firstResponse = await cases()
-      .select(percentileOf(0.5, HOURS_TO_FIRST_RESPONSE, `${K}.firstResponseAt IS NOT NULL`), 'median')
-      .addSelect(percentileOf(0.9, HOURS_TO_FIRST_RESPONSE, `${K}.firstResponseAt IS NOT NULL`), 'p90')
-      .andWhere(CREATED_IN_PERIOD)
-      .getRawOne<{ median: number | null; p90: number | null }>();
-    const resolution = await cases()
-      .select('count(*)::int', 'count')
-      .addSelect(percentileOf(0.5, HOURS_TO_RESOLUTION, 'true'), 'median')
-      .addSelect(percentileOf(0.9, HOURS_TO_RESOLUTION, 'true'), 'p90')
-      .andWhere(RESOLVED_IN_PERIOD)
-      .getRawOne<{ count: number; median: number | null; p90: number | null }>();
-    const open = await cases()
+    const created = await this.rollups.createdByStatusAndPriority(period, viewer);
+    const histograms = await this.rollups.histograms(period, viewer);
+    const percentiles = async (measure: DurationMeasure) => ({
+      median: await this.rollups.percentile(measure, histograms[measure], 0.5, period, viewer),
+      p90: await this.rollups.percentile(measure, histograms[measure], 0.9, period, viewer),
+    });
+    const open = await visibleCases(this.cases, viewer, period)
       .select('count(*)::int', 'openNow')
       .addSelect(`count(*) FILTER (WHERE ${K}.dueAt < now())::int`, 'overdueNow')
       .andWhere(IS_OPEN)
@@ -86,13 +68,13 @@ export class ReportsService {
     return {
       ...periodOf(period),
       created: created.reduce((sum, row) => sum + row.count, 0),
-      resolved: resolution?.count ?? 0,
+      resolved: histograms.resolution.reduce((sum, row) => sum + row.cases, 0),
       openNow: open?.openNow ?? 0,
       overdueNow: open?.overdueNow ?? 0,
       byStatus,
       byPriority,
-      hoursToFirstResponse: { median: firstResponse?.median ?? null, p90: firstResponse?.p90 ?? null },
-      hoursToResolution: { median: resolution?.median ?? null, p90: resolution?.p90 ?? null },
+      hoursToFirstResponse: await percentiles('first_response'),
+      hoursToResolution: await percentiles('resolution'),
     };
   }
 
@@ -141,19 +123,8 @@ export class ReportsService {
   async timeseries(query: TimeseriesQuery, viewer: CaseViewer): Promise<TimeseriesReport> {
     const period = await this.period(query);
     const interval: Interval = query.interval ?? 'day';
-    const perBucket = async (column: 'createdAt' | 'resolvedAt', inPeriod: string) => {
-      const bucket = `to_char(date_trunc(:interval, ${K}.${column} AT TIME ZONE :timezone), 'YYYY-MM-DD')`;
-      const rows = await visibleCases(this.cases, viewer, period)
-        .select(bucket, 'bucket')
-        .addSelect('count(*)::int', 'count')
-        .andWhere(inPeriod)
-        .setParameters({ interval, timezone: period.timezone })
-        .groupBy('bucket')
-        .getRawMany<{ bucket: string; count: number }>();
-      return new Map(rows.map((row) => [row.bucket, row.count]));
-    };
-    const created = await perBucket('createdAt', CREATED_IN_PERIOD);
-    const resolved = await perBucket('resolvedAt', RESOLVED_IN_PERIOD);
+    const created = await this.rollups.perBucket('created', interval, period, viewer);
+    const resolved = await this.rollups.perBucket('resolved', interval, period, viewer);
     const buckets: TimeseriesBucket[] = bucketStarts(period.from, period.to, interval).map((start) => ({
       start,
       created: created.get(start) ?? 0,

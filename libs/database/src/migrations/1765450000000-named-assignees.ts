@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * (null stays null) instead of bare user ids, so an integrator need not look the user up.
  * Entries written before this keep their user, named as the user is named now.
  */
-export class NamedAssignees1765400000000 implements MigrationInterface {
-  name = 'NamedAssignees1765400000000';
+export class NamedAssignees1765450000000 implements MigrationInterface {
+  name = 'NamedAssignees1765450000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
