@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   for (const [code, { count }] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = count ?? 0;
   const summary: LoadResult = {
     requestsPerSecond: result.requests.average,
+    okPerSecond: result['2xx'] / result.duration,
     p50: result.latency.p50,
     p90: result.latency.p90,
     p99: result.latency.p99,

@@ -93,14 +93,14 @@ async function exportCsv(api: Started, key: string) {
   return { status: response.status, rows: newlines - 1, seconds, peakRssMiB: sampler.stop() };
 }
 
-async function timedGets(url: string, key: string, runs: number): Promise<number[]> {
-  const timings: number[] = [];
+/** `runs` calls one after another after a warm-up: each one's time and status. */
+async function timedGets(url: string, key: string, runs: number): Promise<{ ms: number; status: number }[]> {
+  const timings: { ms: number; status: number }[] = [];
   for (let run = 0; run <= runs; run += 1) {
     const started = performance.now();
     const response = await fetch(url, { headers: { 'x-api-key': key } });
     await response.arrayBuffer();
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-    if (run > 0) timings.push(performance.now() - started);
+    if (run > 0) timings.push({ ms: performance.now() - started, status: response.status });
   }
   return timings;
 }
@@ -131,6 +131,12 @@ async function main(): Promise<void> {
   const conditionsBefore = machineConditions();
   const endpoint = await openBenchDatabase();
   const running: Started[] = [];
+  // Interrupted: stop what the bench started, not only the bench.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void Promise.all(running.map((child) => child.stop())).finally(() => process.exit(130));
+    });
+  }
   try {
     const { state, seededNow } = await dataset(endpoint);
     const big = state.big;
@@ -142,7 +148,12 @@ async function main(): Promise<void> {
     await writeFile(statementFile, JSON.stringify(plans.cursorList));
 
     const nodeArgs = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(BENCH_DIR, 'profiles')}`] : [];
-    const api = await startProcess(API_MAIN, PORTS.api, '/health/ready', benchApiEnv(endpoint), { nodeArgs });
+    const apiLog = join(BENCH_DATA_DIR, 'api.log');
+    await rm(apiLog, { force: true });
+    const api = await startProcess(API_MAIN, PORTS.api, '/health/ready', benchApiEnv(endpoint), {
+      nodeArgs,
+      logFile: apiLog,
+    });
     running.push(api);
     const hello = await startProcess(join(BENCH_DIST, 'apps/nest-hello.js'), PORTS.hello, '/hello', {});
     running.push(hello);
@@ -202,7 +213,9 @@ async function main(): Promise<void> {
     const today = new Date();
     const yearAgo = new Date(today.getTime() - 364 * 86_400_000);
     const summaryUrl = `${api.url}/api/reports/summary?from=${yearAgo.toISOString().slice(0, 10)}&to=${today.toISOString().slice(0, 10)}`;
-    const summaryTimings = await timedGets(summaryUrl, big.adminKey, 5);
+    const summaryCalls = await timedGets(summaryUrl, big.adminKey, 5);
+    const summaryTimings = summaryCalls.map((call) => call.ms);
+    const summaryFailed = summaryCalls.filter((call) => call.status !== 200).map((call) => call.status);
 
     log('F: CSV export of the big tenant');
     const exported = await exportCsv(api, big.adminKey);
@@ -229,15 +242,14 @@ async function main(): Promise<void> {
     log('H: first start on an empty data directory, then a warm start');
     const starts = await startTimes();
 
-    const A = medianOf(ab.me, (r) => r.requestsPerSecond) / medianOf(ab.hello, (r) => r.requestsPerSecond);
-    const B = medianOf(ab.cursor, (r) => r.requestsPerSecond) / medianOf(ab.bare, (r) => r.requestsPerSecond);
-    const cursorRps = medianOf(ab.cursor, (r) => r.requestsPerSecond);
+    const A = medianOf(ab.me, (r) => r.okPerSecond) / medianOf(ab.hello, (r) => r.okPerSecond);
+    const B = medianOf(ab.cursor, (r) => r.okPerSecond) / medianOf(ab.bare, (r) => r.okPerSecond);
+    const cursorRps = medianOf(ab.cursor, (r) => r.okPerSecond);
     const pageP50 = medianOf(c['page c1'], (r) => r.p50);
     const pageStatusP50 = medianOf(c['page status c1'], (r) => r.p50);
-    const pageRatio = medianOf(c['page c50'], (r) => r.requestsPerSecond) / cursorRps;
+    const pageRatio = medianOf(c['page c50'], (r) => r.okPerSecond) / cursorRps;
     const pageStatusRatio =
-      medianOf(c['page status c50'], (r) => r.requestsPerSecond) /
-      medianOf(c['cursor status c50'], (r) => r.requestsPerSecond);
+      medianOf(c['page status c50'], (r) => r.okPerSecond) / medianOf(c['cursor status c50'], (r) => r.okPerSecond);
     const deepP50 = medianOf(de['cursor 90% c1'], (r) => r.p50);
     const page2P50 = medianOf(de['cursor page 2 c1'], (r) => r.p50);
     const searchP50 = medianOf(de['search c1'], (r) => r.p50);
@@ -250,14 +262,14 @@ async function main(): Promise<void> {
       {
         id: 'A',
         what: '`GET /api/me` vs NestJS + Fastify hello, 50 clients',
-        measured: `${A.toFixed(2)} (${rps(medianOf(ab.me, (r) => r.requestsPerSecond))} vs ${rps(medianOf(ab.hello, (r) => r.requestsPerSecond))})`,
+        measured: `${A.toFixed(2)} (${rps(medianOf(ab.me, (r) => r.okPerSecond))} vs ${rps(medianOf(ab.hello, (r) => r.okPerSecond))})`,
         target: 'ratio ≥ 0.70',
         met: A >= 0.7,
       },
       {
         id: 'B',
         what: 'cursor-mode `GET /api/cases?pageSize=20` (page 2), 1M-case tenant, vs bare Fastify + pg with the same SQL, 50 clients',
-        measured: `${B.toFixed(2)} (${rps(cursorRps)} vs ${rps(medianOf(ab.bare, (r) => r.requestsPerSecond))})`,
+        measured: `${B.toFixed(2)} (${rps(cursorRps)} vs ${rps(medianOf(ab.bare, (r) => r.okPerSecond))})`,
         target: 'ratio ≥ 0.50',
         met: B >= 0.5,
       },
@@ -271,7 +283,7 @@ async function main(): Promise<void> {
       {
         id: 'C2',
         what: 'page mode throughput as a share of cursor mode, 50 clients: unfiltered / `status=open`',
-        measured: `${pageRatio.toFixed(2)} / ${pageStatusRatio.toFixed(2)} (${rps(medianOf(c['page c50'], (r) => r.requestsPerSecond))} / ${rps(medianOf(c['page status c50'], (r) => r.requestsPerSecond))})`,
+        measured: `${pageRatio.toFixed(2)} / ${pageStatusRatio.toFixed(2)} (${rps(medianOf(c['page c50'], (r) => r.okPerSecond))} / ${rps(medianOf(c['page status c50'], (r) => r.okPerSecond))})`,
         target: '≥ 0.30',
         met: pageRatio >= 0.3 && pageStatusRatio >= 0.3,
       },
@@ -327,9 +339,9 @@ async function main(): Promise<void> {
       {
         id: 'R',
         what: '`GET /api/reports/summary` over the whole year (issue 10), 1M-case tenant, median of 5',
-        measured: ms(summaryMedian),
+        measured: `${ms(summaryMedian)}${summaryFailed.length ? ` (HTTP ${summaryFailed.join(', ')} in ${summaryFailed.length} of ${summaryCalls.length})` : ''}`,
         target: '< 1 s',
-        met: summaryMedian < 1000,
+        met: summaryMedian < 1000 && summaryFailed.length === 0,
       },
     ];
     const details = { ...ab, ...c, ...de, mixed: [g] };

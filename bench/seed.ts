@@ -20,7 +20,7 @@
 import 'reflect-metadata';
 import { Presets, SingleBar } from 'cli-progress';
 import { Client } from 'pg';
-import { scopesOfPlan } from '@wardline/auth';
+import { SCOPE_POLICY, scopesOfPlan } from '@wardline/auth';
 import { AppConfig } from '@wardline/common';
 import type { DatabaseEndpoint } from '@wardline/database';
 import { DEMO_USERS, openOperator, type OperatorServices } from '@wardline/operations';
@@ -33,6 +33,8 @@ const TENANTS = count('BENCH_TENANTS', 200);
 const BIG_CASES = count('BENCH_BIG_CASES', 1_000_000);
 const TEMPLATE_CASES = Math.min(count('BENCH_TEMPLATE_CASES', 100_000), BIG_CASES);
 const SMALL_CASES = count('BENCH_SMALL_CASES', 5_000);
+/** Connections copying at once (the reference machine has two cores). */
+const COPIERS = Number(process.env.BENCH_SEED_CONNECTIONS ?? 2);
 /** Small tenants filled per copy statement. */
 const SMALL_BATCH = 10;
 /** Each big-tenant copy round is this much older than the one before. */
@@ -119,7 +121,7 @@ async function createTenant(operator: OperatorServices, index: number, cases: nu
   const caseworker = await operator.apiKeys.create(tenant, {
     owner: roleUser('caseworker').email,
     name: 'bench caseworker',
-    scopes: ['cases:read', 'cases:write'],
+    scopes: scopesOfPlan('council').filter((scope) => SCOPE_POLICY[scope].minRole === 'caseworker'),
   });
   return { id: view.id, slug, cases, adminKey: admin.key, caseworkerKey: caseworker.key };
 }
@@ -146,37 +148,62 @@ async function snapshotTemplate(owner: Client, tenantId: string) {
   );
 }
 
-async function fillBigTenant(owner: Client, tenant: BenchTenant, bar: Bar) {
-  await snapshotTemplate(owner, tenant.id);
-  const rounds = Math.ceil(BIG_CASES / TEMPLATE_CASES) - 1;
-  for (let round = 1; round <= rounds; round += 1) {
+/**
+ * Runs `work` on every item, one item per connection at a time (PostgreSQL computes each row's
+ * search vector and that takes a core, so one connection per core); each connection first
+ * snapshots the template tenant's cases into its own temporary table.
+ */
+async function copyInParallel<T>(
+  copiers: Client[],
+  templateId: string,
+  items: readonly T[],
+  work: (copier: Client, item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    copiers.map(async (copier) => {
+      await snapshotTemplate(copier, templateId);
+      while (next < items.length) {
+        const item = items[next];
+        next += 1;
+        await work(copier, item);
+      }
+    }),
+  );
+}
+
+async function fillBigTenant(copiers: Client[], tenant: BenchTenant, bar: Bar) {
+  const rounds = Array.from({ length: Math.ceil(BIG_CASES / TEMPLATE_CASES) - 1 }, (_, index) => index + 1);
+  await copyInParallel(copiers, tenant.id, rounds, async (copier, round) => {
     const limit = Math.min(TEMPLATE_CASES, BIG_CASES - TEMPLATE_CASES * round);
-    await owner.query(`${COPY_BIG_ROUND} ORDER BY t.created_at LIMIT ${limit}`, [
+    await copier.query(`${COPY_BIG_ROUND} ORDER BY t.created_at LIMIT ${limit}`, [
       tenant.id,
       round,
       `${round * ROUND_SHIFT_MINUTES} minutes`,
     ]);
     bar.increment(limit);
-  }
-  await owner.query(`UPDATE case_reference_counters SET last_value = last_value * $2 WHERE tenant_id = $1`, [
+  });
+  await copiers[0].query(`UPDATE case_reference_counters SET last_value = last_value * $2 WHERE tenant_id = $1`, [
     tenant.id,
-    rounds + 1,
+    rounds.length + 1,
   ]);
 }
 
-async function fillSmallTenants(owner: Client, template: BenchTenant, targets: BenchTenant[], bar: Bar) {
-  await snapshotTemplate(owner, template.id);
+async function fillSmallTenants(copiers: Client[], template: BenchTenant, targets: BenchTenant[], bar: Bar) {
+  const batches: string[][] = [];
   for (let start = 0; start < targets.length; start += SMALL_BATCH) {
-    const ids = targets.slice(start, start + SMALL_BATCH).map((tenant) => tenant.id);
-    await owner.query(COPY_SMALL, [ids]);
-    await owner.query(
+    batches.push(targets.slice(start, start + SMALL_BATCH).map((tenant) => tenant.id));
+  }
+  await copyInParallel(copiers, template.id, batches, async (copier, ids) => {
+    await copier.query(COPY_SMALL, [ids]);
+    await copier.query(
       `INSERT INTO case_reference_counters (tenant_id, year, last_value)
        SELECT target.id, counter.year, counter.last_value
        FROM unnest($1::uuid[]) AS target (id) CROSS JOIN bench_template_counters counter`,
       [ids],
     );
     bar.increment(ids.length * SMALL_CASES);
-  }
+  });
 }
 
 /** The secondary indexes of `cases` (constraints stay): dropped for the load, rebuilt after. */
@@ -194,15 +221,22 @@ export async function seedBench(endpoint: DatabaseEndpoint): Promise<BenchState>
   const started = performance.now();
   const config = new AppConfig({ DATABASE_URL: endpoint.ownerUrl, LOG_LEVEL: 'warn' });
   const operator = await openOperator(config, endpoint);
-  const owner = new Client({ connectionString: endpoint.ownerUrl });
-  await owner.connect();
+  const copiers = await Promise.all(
+    Array.from({ length: COPIERS }, async () => {
+      const client = new Client({ connectionString: endpoint.ownerUrl });
+      await client.connect();
+      // Bench data: a crash loses the seed anyway; skip the wait for disk.
+      await client.query(`SET synchronous_commit = off`);
+      await client.query(`SET maintenance_work_mem = '256MB'`);
+      return client;
+    }),
+  );
+  const [owner] = copiers;
   const bar = progressBar();
   try {
     if (await operator.tenants.any()) {
       throw new Error('The bench database already has tenants: run `npm run bench:seed -- --reset` to start again');
     }
-    await owner.query(`SET synchronous_commit = off`);
-    await owner.query(`SET maintenance_work_mem = '256MB'`);
     bar.phase('tenants, users, keys', TENANTS);
     const tenants: BenchTenant[] = [];
     await operator.as(systemActor('bench seed'), async () => {
@@ -220,9 +254,9 @@ export async function seedBench(endpoint: DatabaseEndpoint): Promise<BenchState>
       if (small.length > 0) await demoCases(operator, small[0], SMALL_CASES, bar);
     });
     bar.phase('big tenant (copies)', BIG_CASES - TEMPLATE_CASES);
-    await fillBigTenant(owner, big, bar);
+    await fillBigTenant(copiers, big, bar);
     bar.phase('small tenants (copies)', (small.length - 1) * SMALL_CASES);
-    if (small.length > 1) await fillSmallTenants(owner, small[0], small.slice(1), bar);
+    if (small.length > 1) await fillSmallTenants(copiers, small[0], small.slice(1), bar);
 
     bar.phase('indexes of cases', indexes.length);
     for (const { definition } of indexes) {
@@ -243,7 +277,7 @@ export async function seedBench(endpoint: DatabaseEndpoint): Promise<BenchState>
     return state;
   } finally {
     bar.stop();
-    await owner.end();
+    await Promise.all(copiers.map((client) => client.end()));
     await operator.close();
   }
 }

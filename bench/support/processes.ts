@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseEndpoint } from '@wardline/database';
 import { BENCH_DATA_DIR } from './bench-database';
@@ -68,21 +68,23 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Starts `node script` with `env` and waits (up to `timeoutMs`) until `readyPath` answers 200;
- * `nodeArgs` e.g. `--cpu-prof`. The child's stderr is passed through; stdout is dropped.
+ * `nodeArgs` e.g. `--cpu-prof`. The child's stderr is passed through; stdout goes to `logFile` (else nowhere).
  */
 export async function startProcess(
   script: string,
   port: number,
   readyPath: string,
   env: Record<string, string>,
-  options: { nodeArgs?: string[]; timeoutMs?: number; cwd?: string } = {},
+  options: { nodeArgs?: string[]; timeoutMs?: number; logFile?: string } = {},
 ): Promise<Started> {
   const started = performance.now();
+  const log = options.logFile ? openSync(options.logFile, 'a') : 'ignore';
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script], {
     env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    cwd: options.cwd ?? ROOT,
+    stdio: ['ignore', log, 'inherit'],
+    cwd: ROOT,
   });
+  if (typeof log === 'number') closeSync(log);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const deadline = started + (options.timeoutMs ?? 120_000);

@@ -45,11 +45,11 @@ function table(run: BenchRun): string {
 
 function runs(run: BenchRun): string {
   const lines = [
-    '| Load | Runs: req/s (p50 / p99 ms) |',
+    '| Load | Each run: 2xx answers/s (p50 / p99 ms), other statuses |',
     '| --- | --- |',
     ...Object.entries(run.details).map(
       ([name, results]) =>
-        `| ${cell(name)} | ${results.map((r) => `${Math.round(r.requestsPerSecond)} (${r.p50} / ${r.p99})`).join(', ')} |`,
+        `| ${cell(name)} | ${results.map((r) => `${Math.round(r.okPerSecond)} (${r.p50} / ${r.p99})${r.non2xx ? ` + ${r.non2xx} non-2xx` : ''}`).join(', ')} |`,
     ),
   ];
   return lines.join('\n');
