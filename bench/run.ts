@@ -76,21 +76,31 @@ async function interleaved(loads: Record<string, Load>, rounds = ROUNDS): Promis
 
 const medianOf = (runs: LoadResult[], pick: (run: LoadResult) => number) => median(runs.map(pick));
 
-/** Streams the whole CSV export, counting rows, while sampling the API's RSS. */
+/**
+ * Streams the whole CSV export, counting rows, while sampling the API's RSS. A stream the
+ * server cuts off is a result too: the rows until then, and why it ended.
+ */
 async function exportCsv(api: Started, key: string) {
   const sampler = rssSampler(api.child.pid as number);
   const started = performance.now();
-  const response = await fetch(`${api.url}/api/cases/export?format=csv`, { headers: { 'x-api-key': key } });
   let newlines = 0;
   let inQuotes = false;
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    for (const byte of chunk) {
-      if (byte === 0x22) inQuotes = !inQuotes;
-      else if (byte === 0x0a && !inQuotes) newlines += 1;
+  let status = 0;
+  let failure: string | undefined;
+  try {
+    const response = await fetch(`${api.url}/api/cases/export?format=csv`, { headers: { 'x-api-key': key } });
+    status = response.status;
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      for (const byte of chunk) {
+        if (byte === 0x22) inQuotes = !inQuotes;
+        else if (byte === 0x0a && !inQuotes) newlines += 1;
+      }
     }
+  } catch (error) {
+    failure = error instanceof Error ? error.message : String(error);
   }
   const seconds = (performance.now() - started) / 1000;
-  return { status: response.status, rows: newlines - 1, seconds, peakRssMiB: sampler.stop() };
+  return { status, rows: Math.max(0, newlines - 1), seconds, peakRssMiB: sampler.stop(), failure };
 }
 
 /** `runs` calls one after another after a warm-up: each one's time and status. */
@@ -219,7 +229,9 @@ async function main(): Promise<void> {
 
     log('F: CSV export of the big tenant');
     const exported = await exportCsv(api, big.adminKey);
-    log(`  ${exported.rows} rows in ${exported.seconds.toFixed(1)} s, peak RSS ${exported.peakRssMiB} MiB`);
+    log(
+      `  ${exported.rows} rows in ${exported.seconds.toFixed(1)} s, peak RSS ${exported.peakRssMiB} MiB ${exported.failure ?? ''}`,
+    );
 
     log(`G: mixed read/write, 50 tenants, 200 connections, ${MIXED_SECONDS} s`);
     const tenants = [big, ...state.small].slice(0, 50);
@@ -304,9 +316,11 @@ async function main(): Promise<void> {
       {
         id: 'F',
         what: 'CSV export of the 1M-case tenant (every unarchived case)',
-        measured: `${Math.round(exportRate).toLocaleString('en-GB')} rows/s (${exported.rows.toLocaleString('en-GB')} rows in ${exported.seconds.toFixed(1)} s, HTTP ${exported.status}); peak RSS ${exported.peakRssMiB} MiB`,
-        target: '≥ 50,000 rows/s, peak RSS < 300 MB',
-        met: exportRate >= 50_000 && exported.peakRssMiB < 300,
+        measured:
+          `${Math.round(exportRate).toLocaleString('en-GB')} rows/s (${exported.rows.toLocaleString('en-GB')} rows in ${exported.seconds.toFixed(1)} s, HTTP ${exported.status}` +
+          `${exported.failure ? `, then the stream was cut off: ${exported.failure}` : ''}); peak RSS ${exported.peakRssMiB} MiB`,
+        target: '≥ 50,000 rows/s, whole export, peak RSS < 300 MB',
+        met: !exported.failure && exportRate >= 50_000 && exported.peakRssMiB < 300,
       },
       {
         id: 'G',
