@@ -45,8 +45,8 @@ describe('residents: subject access and erasure', () => {
   };
   const addNote = async (key: string, id: string, body: string) =>
     expect((await suite.request('POST', `/api/cases/${id}/notes`, { key, json: { body } })).status).toBe(201);
-  const exportFor = (key: string, query: Record<string, string>) =>
-    suite.request('GET', `/api/residents/export?${new URLSearchParams(query).toString()}`, { key });
+  const exportFor = (key: string, query: Record<string, string>, headers?: Record<string, string>) =>
+    suite.request('GET', `/api/residents/export?${new URLSearchParams(query).toString()}`, { key, headers });
   const erase = (key: string, json: Record<string, unknown>) =>
     suite.request('POST', '/api/residents/erase', { key, json });
   const auditOf = async (tenantId: string, action: string) =>
@@ -89,9 +89,6 @@ describe('residents: subject access and erasure', () => {
   });
 
   describe('as CSV', () => {
-    const csvFor = (key: string, query: Record<string, string>, headers?: Record<string, string>) =>
-      suite.request('GET', `/api/residents/export?${new URLSearchParams(query).toString()}`, { key, headers });
-
     it('holds the same cases and notes as the JSON, one line each, spreadsheet-safe, asked by ?format=csv or Accept', async () => {
       const ada = { ...residentFor(), residentName: `=HYPERLINK("x") ${suffix()}` };
       const first = await createCase(admin.key, ada);
@@ -100,7 +97,7 @@ describe('residents: subject access and erasure', () => {
       await addNote(admin.key, first.id, 'Called back');
       await createCase(admin.key, residentFor());
 
-      const byFormat = await csvFor(admin.key, { email: ada.residentEmail, format: 'csv' });
+      const byFormat = await exportFor(admin.key, { email: ada.residentEmail, format: 'csv' });
       expect(byFormat.status).toBe(200);
       expect(byFormat.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       expect(byFormat.headers.get('content-disposition')).toMatch(
@@ -129,12 +126,12 @@ describe('residents: subject access and erasure', () => {
       const json = await exportFor(admin.key, { email: ada.residentEmail });
       expect(records[1].noteId).toBe(json.body.cases[0].notes[0].id);
 
-      const byAccept = await csvFor(admin.key, { email: ada.residentEmail }, { Accept: 'text/csv' });
+      const byAccept = await exportFor(admin.key, { email: ada.residentEmail }, { Accept: 'text/csv' });
       expect(byAccept.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       expect(byAccept.text).toBe(byFormat.text);
-      const withBom = await csvFor(admin.key, { email: ada.residentEmail, format: 'csv', bom: 'true' });
+      const withBom = await exportFor(admin.key, { email: ada.residentEmail, format: 'csv', bom: 'true' });
       expect(withBom.text).toBe(`\uFEFF${byFormat.text}`);
-      const jsonDespiteAccept = await csvFor(
+      const jsonDespiteAccept = await exportFor(
         admin.key,
         { email: ada.residentEmail, format: 'json' },
         { Accept: 'text/csv' },
@@ -146,7 +143,7 @@ describe('residents: subject access and erasure', () => {
       const manager = await suite.fixtures.keyedUser('council', 'manager');
       const ada = residentFor();
       await createCase(manager.key, ada);
-      expect((await csvFor(manager.key, { phone: ada.residentPhone, format: 'csv' })).status).toBe(200);
+      expect((await exportFor(manager.key, { phone: ada.residentPhone, format: 'csv' })).status).toBe(200);
       const entries = await auditOf(manager.tenant.id, 'resident.exported');
       expect(entries).toEqual([
         {
@@ -161,12 +158,12 @@ describe('residents: subject access and erasure', () => {
       expect(actorId).toBe(manager.keyId);
       expect(JSON.stringify(entries)).not.toContain(ada.residentPhone);
 
-      const unmatched = await csvFor(manager.key, { postcode: 'SW1A 1AA', format: 'csv' });
+      const unmatched = await exportFor(manager.key, { postcode: 'SW1A 1AA', format: 'csv' });
       expect(unmatched.status).toBe(400);
       expect(unmatched.body.error).toEqual(expect.any(String));
-      expect((await csvFor(manager.key, { email: ada.residentEmail, format: 'xml' })).status).toBe(400);
+      expect((await exportFor(manager.key, { email: ada.residentEmail, format: 'xml' })).status).toBe(400);
       const caseworker = await suite.fixtures.keyedUser('council', 'caseworker');
-      expect((await csvFor(caseworker.key, { email: ada.residentEmail }, { Accept: 'text/csv' })).status).toBe(403);
+      expect((await exportFor(caseworker.key, { email: ada.residentEmail }, { Accept: 'text/csv' })).status).toBe(403);
     });
   });
 
