@@ -3,6 +3,8 @@ import { type KeyedUser } from '../support/fixtures';
 import { useApiSuite } from '../support/suite';
 import { suffix } from '../cli/cli-harness';
 import { parseCsvRecords } from '../support/csv';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 interface Resident {
   residentName: string;
@@ -104,6 +106,8 @@ describe('residents: subject access and erasure', () => {
         /^attachment; filename="resident-export-\d{4}-\d{2}-\d{2}\.csv"$/,
       );
       const { header, records } = parseCsvRecords(byFormat.text);
+      const documented = await readFile(join(__dirname, '..', '..', 'docs', 'residents-personal-data.md'), 'utf8');
+      expect(header.filter((column) => !documented.includes(`\`${column}\``))).toEqual([]);
       expect(header.slice(0, 3)).toEqual(['record', 'caseId', 'reference']);
       expect(header.slice(-4)).toEqual(['noteId', 'noteAt', 'noteBy', 'noteBody']);
       expect(records.map((row) => [row.record, row.caseId, row.reference])).toEqual([

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query, type StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireScope } from '@wardline/auth';
 import { viewerOf } from '@wardline/casework';
 import { ApiErrorResponses, csvAttachment, requestedExportFormat } from '@wardline/common';
@@ -27,8 +27,14 @@ export class ResidentsController {
       '`noteId`, `noteAt`, `noteBy`, `noteBody`). Audited as `resident.exported` (who asked, by which kind of ' +
       'detail, in which format).',
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: ResidentExportResponse })
+  @ApiExtraModels(ResidentExportResponse)
+  @ApiOkResponse({
+    description: 'JSON: the cases, each with its notes. CSV: the columns listed in docs/residents-personal-data.md',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ResidentExportResponse) } },
+      'text/csv': { schema: { type: 'string', example: 'record,caseId,reference,internalRef,status,…,noteBody' } },
+    },
+  })
   @ApiErrorResponses(400, 422)
   async export(
     @Query() query: ResidentExportQuery,
