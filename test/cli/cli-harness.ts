@@ -1,6 +1,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { registerKeysIn } from '../support/leak-registry';
+import { appendToRunLog } from '../support/run-log';
 
 /** Running the built operator CLI from the e2e suites. */
 export const ROOT = join(__dirname, '..', '..');
@@ -36,7 +38,12 @@ export function spawnAndCollect(command: string, args: string[], env: NodeJS.Pro
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.on('close', (status) => {
+      // Output may show a key once, as `keys create` does: the scan makes sure no log line does.
+      registerKeysIn(stdout);
+      appendToRunLog(stderr);
+      resolve({ status, stdout, stderr });
+    });
   });
 }
 

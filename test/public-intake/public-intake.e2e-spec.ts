@@ -11,7 +11,8 @@ const nextIp = () => `198.51.${Math.floor(ipCounter / 250)}.${(ipCounter++ % 250
 const RESIDENT = {
   summary: 'Fly-tipping behind the library',
   description: 'Mattresses and a fridge, there since Monday',
-  residentName: 'Jo Bloggs',
+  // Not a staff name used elsewhere (the CLI suite makes a user "Jo Bloggs"): the leak scan would see it in the audit log.
+  residentName: 'Jo Residentsmith',
   residentEmail: 'jo@example.org',
   residentPhone: '01632 960000',
   residentAddress: '1 Library Lane',

@@ -2,6 +2,9 @@ import { type Plan, type Role } from '@wardline/database';
 import { type KeyedUser } from '../support/fixtures';
 import { useApiSuite } from '../support/suite';
 import { suffix } from '../cli/cli-harness';
+import { parseCsvRecords } from '../support/csv';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 interface Resident {
   residentName: string;
@@ -44,8 +47,8 @@ describe('residents: subject access and erasure', () => {
   };
   const addNote = async (key: string, id: string, body: string) =>
     expect((await suite.request('POST', `/api/cases/${id}/notes`, { key, json: { body } })).status).toBe(201);
-  const exportFor = (key: string, query: Record<string, string>) =>
-    suite.request('GET', `/api/residents/export?${new URLSearchParams(query).toString()}`, { key });
+  const exportFor = (key: string, query: Record<string, string>, headers?: Record<string, string>) =>
+    suite.request('GET', `/api/residents/export?${new URLSearchParams(query).toString()}`, { key, headers });
   const erase = (key: string, json: Record<string, unknown>) =>
     suite.request('POST', '/api/residents/erase', { key, json });
   const auditOf = async (tenantId: string, action: string) =>
@@ -83,8 +86,89 @@ describe('residents: subject access and erasure', () => {
     await exportFor(admin.key, { email: ada.residentEmail });
     const entries = await auditOf(admin.tenant.id, 'resident.exported');
     expect(entries).toHaveLength(1);
-    expect(entries[0].changes.after).toEqual({ matchedBy: 'email' });
+    expect(entries[0].changes.after).toEqual({ matchedBy: 'email', format: 'json' });
     expect(JSON.stringify(entries)).not.toContain(ada.residentEmail);
+  });
+
+  describe('as CSV', () => {
+    it('holds the same cases and notes as the JSON, one line each, spreadsheet-safe, asked by ?format=csv or Accept', async () => {
+      const ada = { ...residentFor(), residentName: `=HYPERLINK("x") ${suffix()}` };
+      const first = await createCase(admin.key, ada);
+      const second = await createCase(admin.key, ada);
+      await addNote(admin.key, first.id, '@SUM(A1) the bins again');
+      await addNote(admin.key, first.id, 'Called back');
+      await createCase(admin.key, residentFor());
+
+      const byFormat = await exportFor(admin.key, { email: ada.residentEmail, format: 'csv' });
+      expect(byFormat.status).toBe(200);
+      expect(byFormat.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(byFormat.headers.get('content-disposition')).toMatch(
+        /^attachment; filename="resident-export-\d{4}-\d{2}-\d{2}\.csv"$/,
+      );
+      const { header, records } = parseCsvRecords(byFormat.text);
+      const documented = await readFile(join(__dirname, '..', '..', 'docs', 'residents-personal-data.md'), 'utf8');
+      expect(header.filter((column) => !documented.includes(`\`${column}\``))).toEqual([]);
+      expect(header.slice(0, 3)).toEqual(['record', 'caseId', 'reference']);
+      expect(header.slice(-4)).toEqual(['noteId', 'noteAt', 'noteBy', 'noteBody']);
+      expect(records.map((row) => [row.record, row.caseId, row.reference])).toEqual([
+        ['case', first.id, first.reference],
+        ['note', first.id, first.reference],
+        ['note', first.id, first.reference],
+        ['case', second.id, second.reference],
+      ]);
+      expect(records[0]).toMatchObject({
+        residentName: `'${ada.residentName}`,
+        residentEmail: ada.residentEmail,
+        residentPhone: ada.residentPhone,
+        residentAddress: ada.residentAddress,
+        residentPostcode: ada.residentPostcode,
+        noteBody: '',
+      });
+      expect(records.slice(1, 3).map((row) => row.noteBody)).toEqual(["'@SUM(A1) the bins again", 'Called back']);
+      expect(records[1]).toMatchObject({ residentEmail: '', noteBy: expect.stringMatching(/^key /) });
+
+      const json = await exportFor(admin.key, { email: ada.residentEmail });
+      expect(records[1].noteId).toBe(json.body.cases[0].notes[0].id);
+
+      const byAccept = await exportFor(admin.key, { email: ada.residentEmail }, { Accept: 'text/csv' });
+      expect(byAccept.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(byAccept.text).toBe(byFormat.text);
+      const withBom = await exportFor(admin.key, { email: ada.residentEmail, format: 'csv', bom: 'true' });
+      expect(withBom.text).toBe(`\uFEFF${byFormat.text}`);
+      const jsonDespiteAccept = await exportFor(
+        admin.key,
+        { email: ada.residentEmail, format: 'json' },
+        { Accept: 'text/csv' },
+      );
+      expect(jsonDespiteAccept.body.cases).toHaveLength(2);
+    });
+
+    it('is audited with who asked and the format, and answers bad requests and roles as the JSON does', async () => {
+      const manager = await suite.fixtures.keyedUser('council', 'manager');
+      const ada = residentFor();
+      await createCase(manager.key, ada);
+      expect((await exportFor(manager.key, { phone: ada.residentPhone, format: 'csv' })).status).toBe(200);
+      const entries = await auditOf(manager.tenant.id, 'resident.exported');
+      expect(entries).toEqual([
+        {
+          actorName: expect.any(String),
+          changes: expect.objectContaining({ after: { matchedBy: 'phone', format: 'csv' } }),
+        },
+      ]);
+      const [{ actorId }] = await suite.fixtures.owner.query(
+        `SELECT actor_id AS "actorId" FROM audit_logs WHERE tenant_id = $1 AND action = 'resident.exported'`,
+        [manager.tenant.id],
+      );
+      expect(actorId).toBe(manager.keyId);
+      expect(JSON.stringify(entries)).not.toContain(ada.residentPhone);
+
+      const unmatched = await exportFor(manager.key, { postcode: 'SW1A 1AA', format: 'csv' });
+      expect(unmatched.status).toBe(400);
+      expect(unmatched.body.error).toEqual(expect.any(String));
+      expect((await exportFor(manager.key, { email: ada.residentEmail, format: 'xml' })).status).toBe(400);
+      const caseworker = await suite.fixtures.keyedUser('council', 'caseworker');
+      expect((await exportFor(caseworker.key, { email: ada.residentEmail }, { Accept: 'text/csv' })).status).toBe(403);
+    });
   });
 
   it('wants exactly one matcher', async () => {

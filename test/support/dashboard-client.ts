@@ -1,6 +1,7 @@
 import type { TenantView } from '@wardline/accounts';
 import type { Role } from '@wardline/database';
 import { type Fixtures, uniqueSuffix } from './fixtures';
+import { registerKeysIn } from './leak-registry';
 
 /**
  * A browser-like HTTP client for the dashboard's server-rendered forms: keeps the cookies it
@@ -53,7 +54,9 @@ export class DashboardClient {
       if (attributes.some((attribute) => attribute.trim() === 'Max-Age=0')) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
+    registerKeysIn(body);
     const html = await response.text();
+    registerKeysIn(html);
     const csrf = CSRF.exec(html);
     if (csrf) this.csrf = csrf[1];
     return { status: response.status, location: response.headers.get('location'), setCookies, html };

@@ -6,6 +6,8 @@ import { appUrlFrom, openDataSource, type Plan, type Role } from '@wardline/data
 import { openOperator, type OperatorServices, type SeedDemoOptions, type SeedDemoResult } from '@wardline/operations';
 import { systemActor } from '@wardline/tenancy';
 import type { DataSource } from 'typeorm';
+import { registerSensitive } from './leak-registry';
+import { runLogger } from './run-log';
 import { testEndpoint } from './test-app';
 
 export const uniqueSuffix = () => randomBytes(4).toString('hex');
@@ -34,7 +36,10 @@ export class Fixtures {
   static async open(ownerUrl = testEndpoint().ownerUrl): Promise<Fixtures> {
     const endpoint = { ...testEndpoint(), ownerUrl, appUrl: appUrlFrom(ownerUrl) };
     const config = new AppConfig({ DATABASE_URL: ownerUrl, LOG_LEVEL: 'silent' });
-    const [owner, operator] = await Promise.all([openDataSource(ownerUrl, 3), openOperator(config, endpoint)]);
+    const [owner, operator] = await Promise.all([
+      openDataSource(ownerUrl, 3),
+      openOperator(config, endpoint, runLogger('test fixtures')),
+    ]);
     return new Fixtures(owner, operator);
   }
 
@@ -70,6 +75,7 @@ export class Fixtures {
         expiresAt,
       }),
     );
+    registerSensitive('api key', created.key);
     return { key: created.key, keyId: created.id };
   }
 

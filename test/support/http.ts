@@ -1,3 +1,5 @@
+import { registerKeysIn, registerResidentFields, registerResidentMatchers, registerSensitive } from './leak-registry';
+
 export interface ApiResponse<T = any> {
   status: number;
   headers: Headers;
@@ -31,13 +33,29 @@ export function httpClient(baseUrl: string) {
     if (options.json !== undefined) body = JSON.stringify(options.json);
     if (options.rawBody !== undefined) body = options.rawBody;
     if (body !== undefined) headers['Content-Type'] ??= 'application/json';
+    registerSent(path, options, body);
     const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
     // Decoded by hand so a byte order mark stays visible (response.text() drops it).
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
     let parsed: unknown = text;
     if (response.headers.get('content-type')?.includes('application/json') && text) parsed = JSON.parse(text);
+    registerKeysIn(text);
+    registerResidentFields(parsed);
     return { status: response.status, headers: response.headers, body: parsed as T, text };
   };
+}
+
+/** What a request sends that the run's leak scan must never find in a log or the audit log. */
+function registerSent(path: string, options: RequestOptions, body: string | undefined): void {
+  registerSensitive('api key', options.key);
+  registerKeysIn(body);
+  registerResidentFields(options.json);
+  const [route, search] = path.split('?');
+  if (route.startsWith('/api/residents')) {
+    registerResidentMatchers(Object.fromEntries(new URLSearchParams(search ?? '')));
+    if (options.json && typeof options.json === 'object')
+      registerResidentMatchers(options.json as Record<string, unknown>);
+  }
 }
 
 export type HttpClient = ReturnType<typeof httpClient>;

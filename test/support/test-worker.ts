@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { AppConfig } from '@wardline/common';
 import { WebhookWorker, type WebhookWorkerOptions } from '@wardline/webhooks';
 import { openWorker } from '../../apps/worker/src/worker.module';
+import { runLogger } from './run-log';
 import { testEndpoint } from './test-app';
 
 /** The worker's clock, moved forward by tests instead of waiting for retries. */
@@ -33,7 +34,12 @@ export async function startTestWorker(
   const endpoint = testEndpoint();
   const config = new AppConfig({ LOG_LEVEL: 'silent', ...env, DATABASE_URL: endpoint.ownerUrl });
   const clock = new TestClock();
-  const context = await openWorker(config, endpoint, { autoStart: false, clock: clock.now, ...options });
+  const context = await openWorker(
+    config,
+    endpoint,
+    { autoStart: false, clock: clock.now, ...options },
+    runLogger('test worker'),
+  );
   await context.init();
   const worker = context.get(WebhookWorker);
   return {

@@ -1,4 +1,4 @@
-import { type DynamicModule, type INestApplicationContext, Module } from '@nestjs/common';
+import { type DynamicModule, type INestApplicationContext, type LoggerService, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '@wardline/common';
 import { CoreModule } from '@wardline/core';
@@ -27,15 +27,16 @@ export class WorkerModule {
   }
 }
 
-/** Starts the worker's application context (`apps/worker`, tests, the bench). */
+/** Starts the worker's application context (`apps/worker`, tests, the bench); `logger` replaces the console. */
 export function openWorker(
   config: AppConfig,
   endpoint: DatabaseEndpoint,
   options: Partial<WebhookWorkerOptions> = {},
+  logger?: LoggerService,
 ): Promise<INestApplicationContext> {
   const levels = config.logLevel === 'silent' ? false : (['error', 'warn', 'log'] as const);
   return NestFactory.createApplicationContext(WorkerModule.forRoot(config, endpoint, options), {
-    logger: levels === false ? false : [...levels],
+    logger: logger ?? (levels === false ? false : [...levels]),
     abortOnError: false,
   });
 }

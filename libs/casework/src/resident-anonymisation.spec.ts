@@ -1,15 +1,4 @@
-import { ANONYMISED_NOTE, anonymisedTimelineData, outwardCode } from './resident-anonymisation';
-
-describe('outwardCode', () => {
-  it.each([
-    ['SW1A 1AA', 'SW1A'],
-    ['sw1a1aa', 'SW1A'],
-    ['M1 1AE', 'M1'],
-    ['SW1A', 'SW1A'],
-  ])('%s → %s', (postcode, outward) => expect(outwardCode(postcode)).toBe(outward));
-
-  it('keeps a missing postcode missing', () => expect(outwardCode(null)).toBeNull());
-});
+import { ANONYMISED_NOTE, anonymisedTimelineData } from './resident-anonymisation';
 
 describe('anonymisedTimelineData', () => {
   it('replaces a note body, once', () => {

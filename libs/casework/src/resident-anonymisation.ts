@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { normalisePostcode } from '@wardline/common';
+import { outwardCode } from '@wardline/common';
 import { TenantContext, TenantTransaction } from '@wardline/tenancy';
 
 /** What a note's body becomes once its case is anonymised. */
@@ -7,15 +7,6 @@ export const ANONYMISED_NOTE = '[anonymised]';
 
 /** Resident fields that identify a person: emptied. The postcode is kept to its outward code. */
 const CONTACT_FIELDS = ['residentName', 'residentEmail', 'residentPhone', 'residentAddress'] as const;
-
-/**
- * The outward code of a UK postcode (`SW1A 1AA` → `SW1A`), which ward statistics need and which
- * names no household: everything before the last three characters (the inward code).
- */
-export function outwardCode(postcode: string | null): string | null {
-  if (postcode === null) return null;
-  return normalisePostcode(postcode).split(' ')[0];
-}
 
 type Move = { from: unknown; to: unknown };
 

@@ -15,14 +15,14 @@ describe('auditChanges', () => {
     });
   });
 
-  it('redacts resident contact details and note bodies on both sides', () => {
+  it('redacts resident contact details and note bodies on both sides, keeping the outward postcode', () => {
     const changes = auditChanges(
       { residentEmail: 'jo@example.org', residentName: 'Jo', residentPostcode: 'SW1A 1AA' },
-      { residentEmail: 'jo@example.com', residentName: 'Jo B', residentPostcode: 'SW1A 2AA' },
+      { residentEmail: 'jo@example.com', residentName: 'Jo B', residentPostcode: 'm1 1ae' },
     );
     expect(changes).toEqual({
-      before: { residentEmail: REDACTED, residentName: REDACTED, residentPostcode: 'SW1A 1AA' },
-      after: { residentEmail: REDACTED, residentName: REDACTED, residentPostcode: 'SW1A 2AA' },
+      before: { residentEmail: REDACTED, residentName: REDACTED, residentPostcode: 'SW1A' },
+      after: { residentEmail: REDACTED, residentName: REDACTED, residentPostcode: 'M1' },
     });
   });
 

@@ -1,3 +1,5 @@
+import { outwardCode } from '@wardline/common';
+
 /** Fields whose values identify a resident or hold their words: never kept in the audit log. */
 const REDACTED_FIELDS: ReadonlySet<string> = new Set([
   'residentName',
@@ -20,17 +22,20 @@ export interface AuditChanges {
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+const redacted = (field: string, value: unknown): unknown => {
+  if (value === null || value === undefined) return value;
+  // The outward code names no household and is what ward statistics need, as after anonymisation.
+  if (field === 'residentPostcode') return outwardCode(String(value));
+  return REDACTED_FIELDS.has(field) ? REDACTED : value;
+};
+
 const redact = (snapshot: Snapshot): Snapshot =>
-  Object.fromEntries(
-    Object.entries(snapshot).map(([field, value]) => [
-      field,
-      REDACTED_FIELDS.has(field) && value !== null && value !== undefined ? REDACTED : value,
-    ]),
-  );
+  Object.fromEntries(Object.entries(snapshot).map(([field, value]) => [field, redacted(field, value)]));
 
 /**
  * What an audit entry keeps of a change: for an update only the fields that changed, for a
- * create or delete the whole snapshot; resident contact details and note bodies redacted.
+ * create or delete the whole snapshot; resident contact details and note bodies redacted, the
+ * postcode kept to its outward code.
  */
 export function auditChanges(
   beforeObject: object | null | undefined,

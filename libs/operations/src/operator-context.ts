@@ -1,4 +1,4 @@
-import { type DynamicModule, type INestApplicationContext, Module } from '@nestjs/common';
+import { type DynamicModule, type INestApplicationContext, type LoggerService, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ApiKeysService, TenantsService, UserAccountsService } from '@wardline/accounts';
 import type { AppConfig } from '@wardline/common';
@@ -35,11 +35,15 @@ export interface OperatorServices {
   close(): Promise<void>;
 }
 
-/** Starts the operator's application context (the CLI, the first start, test fixtures). */
-export async function openOperator(config: AppConfig, endpoint: DatabaseEndpoint): Promise<OperatorServices> {
+/** Starts the operator's application context (the CLI, the first start, test fixtures); `logger` replaces the console. */
+export async function openOperator(
+  config: AppConfig,
+  endpoint: DatabaseEndpoint,
+  logger?: LoggerService,
+): Promise<OperatorServices> {
   const context: INestApplicationContext = await NestFactory.createApplicationContext(
     OperatorModule.forRoot(config, endpoint),
-    { logger: ['error', 'warn'], abortOnError: false },
+    { logger: logger ?? ['error', 'warn'], abortOnError: false },
   );
   const actors = context.get(ActorContext);
   return {

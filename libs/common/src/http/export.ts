@@ -1,4 +1,4 @@
-import { applyDecorators, type Type } from '@nestjs/common';
+import { applyDecorators, StreamableFile, type Type } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiProduces, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify';
 import { RouteConfig } from '@nestjs/platform-fastify';
@@ -64,6 +64,57 @@ export function allowStreamedExports(fastify: FastifyInstance): void {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+/** `attachment; filename="<resource>-export-<date>.<format>"`, the disposition of every export. */
+const dispositionOf = (resource: string, format: ExportFormat) =>
+  `attachment; filename="${resource}-export-${today()}.${format}"`;
+
+/**
+ * `rows` as CSV: a header row, RFC 4180 quoting, formula-like cells neutralised, a UTF-8 BOM
+ * when `bom`. Reads `rows` only as fast as the reader takes the text (backpressure).
+ */
+function csvOf<R>(rows: AsyncIterable<R> | Iterable<R>, columns: ExportColumn<R>[], bom: boolean): Readable {
+  async function* records(): AsyncGenerator<(string | number | boolean | null)[]> {
+    for await (const row of rows) yield columns.map((column) => neutraliseCsvCell(column.value(row)));
+  }
+  const csv = stringify({
+    bom,
+    header: true,
+    columns: columns.map((column) => column.header),
+    cast: { boolean: (value) => String(value) },
+  });
+  const source = Readable.from(records()).on('error', (error) => csv.destroy(error));
+  return source.pipe(csv);
+}
+
+/**
+ * The format a client asked for: `?format=` when given, else CSV when its `Accept` names
+ * `text/csv`, else `fallback`.
+ */
+export function requestedExportFormat(
+  query: ExportFormatQuery,
+  accept: string | undefined,
+  fallback: ExportFormat,
+): ExportFormat {
+  if (query.format) return query.format;
+  return accept?.toLowerCase().includes('text/csv') ? 'csv' : fallback;
+}
+
+/**
+ * A bounded set of rows, already read, as a CSV attachment for a handler to return: Nest sends
+ * it after the request's transaction commits, so what the export records is stored first.
+ */
+export function csvAttachment<R>(resource: string, rows: Iterable<R>, columns: ExportColumn<R>[], bom = false) {
+  return new StreamableFile(csvOf(rows, columns, bom), {
+    type: CONTENT_TYPES.csv,
+    disposition: dispositionOf(resource, 'csv'),
+  });
+}
+
 /**
  * Documents an export route from the same column list `sendExport` writes: a `text/csv` string
  * whose columns are named in order, or a JSON array of `rowType`, as an attachment.
@@ -116,25 +167,12 @@ export function sendExport<R, J>(
 ): FastifyReply {
   const { resource, query, rows, columns, toJson } = options;
   const format = query.format ?? 'csv';
-  const filename = `${resource}-export-${today()}.${format}`;
-  void reply.header('Content-Disposition', `attachment; filename="${filename}"`);
-  const contentType = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8';
+  void reply.header('Content-Disposition', dispositionOf(resource, format));
+  void reply.header('Content-Type', CONTENT_TYPES[format]);
   // A HEAD learns the headers only: `rows` is never iterated, so no export work is done.
-  if (reply.request.method === 'HEAD') return reply.header('Content-Type', contentType).send();
-  if (format === 'csv') {
-    async function* records(): AsyncGenerator<(string | number | boolean | null)[]> {
-      for await (const row of rows) yield columns.map((column) => neutraliseCsvCell(column.value(row)));
-    }
-    const csv = stringify({
-      bom: query.bom === true,
-      header: true,
-      columns: columns.map((column) => column.header),
-      cast: { boolean: (value) => String(value) },
-    });
-    // pipe() honours backpressure: rows are read only as fast as the client takes them.
-    const source = Readable.from(records()).on('error', (error) => csv.destroy(error));
-    return reply.header('Content-Type', contentType).send(source.pipe(csv));
-  }
+  if (reply.request.method === 'HEAD') return reply.send();
+  // pipe() honours backpressure: rows are read only as fast as the client takes them.
+  if (format === 'csv') return reply.send(csvOf(rows, columns, query.bom === true));
   async function* jsonArray(): AsyncGenerator<string> {
     yield '[';
     let first = true;
@@ -144,5 +182,5 @@ export function sendExport<R, J>(
     }
     yield ']';
   }
-  return reply.header('Content-Type', contentType).send(Readable.from(jsonArray()));
+  return reply.send(Readable.from(jsonArray()));
 }

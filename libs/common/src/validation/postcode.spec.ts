@@ -1,4 +1,4 @@
-import { normalisePostcode } from './postcode';
+import { normalisePostcode, outwardCode } from './postcode';
 
 describe('normalisePostcode', () => {
   it.each([
@@ -12,4 +12,15 @@ describe('normalisePostcode', () => {
   ])('%s → %s', (input, expected) => {
     expect(normalisePostcode(input)).toBe(expected);
   });
+});
+
+describe('outwardCode', () => {
+  it.each([
+    ['SW1A 1AA', 'SW1A'],
+    ['sw1a1aa', 'SW1A'],
+    ['M1 1AE', 'M1'],
+    ['SW1A', 'SW1A'],
+  ])('%s → %s', (postcode, outward) => expect(outwardCode(postcode)).toBe(outward));
+
+  it('keeps a missing postcode missing', () => expect(outwardCode(null)).toBeNull());
 });

@@ -314,8 +314,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Subject access: every case and note holding a resident’s details
-         * @description Name the resident by exactly one of `email`, `phone`, or `postcode` with `name`. Audited as `resident.exported` (who asked and by which kind of detail).
+         * Subject access: every case and note holding a resident’s details (JSON or CSV)
+         * @description Name the resident by exactly one of `email`, `phone`, or `postcode` with `name`. JSON by default; CSV with `?format=csv` or `Accept: text/csv` (`?bom=true` for Excel): one `case` line per case with every case column, then one `note` line per note (`caseId`, `reference`, `noteId`, `noteAt`, `noteBy`, `noteBody`). Audited as `resident.exported` (who asked, by which kind of detail, in which format).
          *
          *     **Access:** scope `cases:read`; the key's owner must be at least `manager`; plans: `council`.
          */
@@ -6236,6 +6236,10 @@ export interface operations {
                 postcode?: string;
                 /** @description With `postcode`; matched without regard to letter case */
                 name?: string;
+                /** @description CSV only: start the file with a UTF-8 byte order mark, so Excel reads non-ASCII text correctly */
+                bom?: boolean;
+                /** @description Without it, `Accept: text/csv` asks for CSV */
+                format?: "csv" | "json";
             };
             header?: never;
             path?: never;
@@ -6243,6 +6247,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description JSON: the cases, each with its notes. CSV: the columns listed in docs/residents-personal-data.md */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6324,6 +6329,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ResidentExportResponse"];
+                    "text/csv": string;
                 };
             };
             /** @description Malformed JSON, missing or unknown field, wrong type, bad query parameter */

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, type StreamableFile } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireScope } from '@wardline/auth';
 import { viewerOf } from '@wardline/casework';
-import { ApiErrorResponses } from '@wardline/common';
+import { ApiErrorResponses, csvAttachment, requestedExportFormat } from '@wardline/common';
 import { HeavyWork } from '../../shared/heavy-work/heavy-work';
-import { EraseResidentDto, ResidentMatchQuery } from './dto/resident-match.dto';
+import { EraseResidentDto, ResidentExportQuery } from './dto/resident-match.dto';
+import { RESIDENT_EXPORT_COLUMNS, residentExportRows } from './resident-export.columns';
 import { ResidentErasureResponse, ResidentExportResponse } from './resident.responses';
 import { ResidentsService } from './residents.service';
 
@@ -19,16 +20,31 @@ export class ResidentsController {
   @RequireScope('cases:read', { minRole: 'manager', plans: ['council'] })
   @HeavyWork()
   @ApiOperation({
-    summary: 'Subject access: every case and note holding a resident’s details',
-    description: `${MATCHERS} Audited as \`resident.exported\` (who asked and by which kind of detail).`,
+    summary: 'Subject access: every case and note holding a resident’s details (JSON or CSV)',
+    description:
+      `${MATCHERS} JSON by default; CSV with \`?format=csv\` or \`Accept: text/csv\` (\`?bom=true\` for Excel): ` +
+      'one `case` line per case with every case column, then one `note` line per note (`caseId`, `reference`, ' +
+      '`noteId`, `noteAt`, `noteBy`, `noteBody`). Audited as `resident.exported` (who asked, by which kind of ' +
+      'detail, in which format).',
   })
-  @ApiOkResponse({ type: ResidentExportResponse })
+  @ApiExtraModels(ResidentExportResponse)
+  @ApiOkResponse({
+    description: 'JSON: the cases, each with its notes. CSV: the columns listed in docs/residents-personal-data.md',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ResidentExportResponse) } },
+      'text/csv': { schema: { type: 'string', example: 'record,caseId,reference,internalRef,status,…,noteBody' } },
+    },
+  })
   @ApiErrorResponses(400, 422)
-  export(
-    @Query() query: ResidentMatchQuery,
+  async export(
+    @Query() query: ResidentExportQuery,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<ResidentExportResponse> {
-    return this.residents.export(query, viewerOf(principal));
+    @Headers('accept') accept: string | undefined,
+  ): Promise<ResidentExportResponse | StreamableFile> {
+    const format = requestedExportFormat(query, accept, 'json');
+    const found = await this.residents.export(query, viewerOf(principal), format);
+    if (format === 'json') return found;
+    return csvAttachment('resident', residentExportRows(found.cases), RESIDENT_EXPORT_COLUMNS, query.bom === true);
   }
 
   @Post('erase')

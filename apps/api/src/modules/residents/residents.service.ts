@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ChangeRecorder } from '@wardline/changes';
 import { type CaseViewer, ResidentAnonymiser, restrictToVisibleCases } from '@wardline/casework';
-import { ApiError } from '@wardline/common';
+import { ApiError, type ExportFormat } from '@wardline/common';
 import { Case, CaseEvent } from '@wardline/database';
 import { InjectTenantRepository, TenantRepository } from '@wardline/tenancy';
 import { type NoteAddedEntry, toCaseResponse, toTimelineEntry } from '../cases/case.response';
@@ -22,8 +22,8 @@ export class ResidentsService {
     private readonly recorder: ChangeRecorder,
   ) {}
 
-  /** Subject access: every case holding the resident's details, with its notes; audited. */
-  async export(query: ResidentMatchQuery, viewer: CaseViewer): Promise<ResidentExportResponse> {
+  /** Subject access: every case holding the resident's details, with its notes; audited with the format asked for. */
+  async export(query: ResidentMatchQuery, viewer: CaseViewer, format: ExportFormat): Promise<ResidentExportResponse> {
     const match = residentMatch(query);
     const rows = await this.bounded(
       match
@@ -49,7 +49,7 @@ export class ResidentsService {
       action: 'resident.exported',
       resourceType: 'resident',
       resourceId: null,
-      after: { matchedBy: match.kind },
+      after: { matchedBy: match.kind, format },
     });
     return {
       matchedBy: match.kind,

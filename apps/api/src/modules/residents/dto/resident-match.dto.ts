@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Trim } from '@wardline/common';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
+import { EXPORT_FORMATS, type ExportFormat, ExportFormatQuery, Trim } from '@wardline/common';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
 /** Who a subject access or erasure request is about: an email, a phone, or a postcode with a name. */
 export class ResidentMatchQuery {
@@ -45,4 +45,16 @@ export class EraseResidentDto extends ResidentMatchQuery {
   @Min(0)
   @Max(1_000_000)
   confirm!: number;
+}
+
+/** A subject access request: who, and as JSON (the default) or CSV (`?format=csv` or `Accept: text/csv`). */
+export class ResidentExportQuery extends IntersectionType(ResidentMatchQuery, OmitType(ExportFormatQuery, ['format'])) {
+  @ApiPropertyOptional({
+    enum: EXPORT_FORMATS,
+    default: 'json',
+    description: 'Without it, `Accept: text/csv` asks for CSV',
+  })
+  @IsOptional()
+  @IsIn(EXPORT_FORMATS)
+  format?: ExportFormat;
 }
