@@ -24,6 +24,7 @@ export const residentScenarios: Scenarios = {
     const found = dataOf(
       await api.GET('/api/residents/export', { params: { query: { email: resident.residentEmail } } }),
     );
+    if (typeof found === 'string') throw new Error('the subject access export answered CSV to a JSON request');
     expect(found.cases).toEqual([expect.objectContaining({ residentName: resident.residentName })]);
     const erased = dataOf(
       await api.POST('/api/residents/erase', { body: { email: resident.residentEmail, confirm: 1 } }),
@@ -32,6 +33,7 @@ export const residentScenarios: Scenarios = {
     const after = dataOf(
       await api.GET('/api/residents/export', { params: { query: { email: resident.residentEmail } } }),
     );
+    if (typeof after === 'string') throw new Error('the subject access export answered CSV to a JSON request');
     expect(after.cases).toEqual([]);
   },
 };

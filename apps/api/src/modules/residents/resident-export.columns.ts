@@ -1,12 +1,12 @@
 import type { ExportColumn } from '@wardline/common';
 import { CASE_EXPORT_COLUMNS } from '../cases/case-export.columns';
-import type { CaseResponse, TimelineEntry } from '../cases/case.response';
+import type { CaseResponse, NoteAddedEntry } from '../cases/case.response';
 import type { ResidentCase } from './resident.responses';
 
 /** One line of the subject access CSV: a case, or one of its notes (`note` set). */
 export interface ResidentExportRow {
   kase: CaseResponse;
-  note?: TimelineEntry;
+  note?: NoteAddedEntry;
 }
 
 const IDENTIFYING = new Set(['id', 'reference']);
@@ -28,7 +28,7 @@ export const RESIDENT_EXPORT_COLUMNS: ExportColumn<ResidentExportRow>[] = [
   { header: 'noteId', value: (row) => row.note?.id ?? null },
   { header: 'noteAt', value: (row) => row.note?.at ?? null },
   { header: 'noteBy', value: (row) => row.note?.actor.name ?? null },
-  { header: 'noteBody', value: (row) => (row.note ? String(row.note.data.body ?? '') : null) },
+  { header: 'noteBody', value: (row) => row.note?.data.body ?? null },
 ];
 
 /** Each case, followed by its notes, oldest first. */
