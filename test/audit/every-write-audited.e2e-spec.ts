@@ -216,7 +216,11 @@ describe('every write is recorded once, whoever makes it', () => {
       resourceType: 'webhook',
     },
     'PATCH /api/settings': {
-      prepare: async () => ({ path: '/api/settings', body: { defaultSlaDays: 10 + Math.floor(Math.random() * 300) } }),
+      prepare: async () => {
+        // A value other than the current one: an unchanged setting is no change and records nothing.
+        const current = await suite.request('GET', '/api/settings', { key: admin.key });
+        return { path: '/api/settings', body: { defaultSlaDays: (current.body.defaultSlaDays % 365) + 1 } };
+      },
       action: 'settings.updated',
       resourceType: 'settings',
     },
