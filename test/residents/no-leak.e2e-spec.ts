@@ -78,14 +78,15 @@ describe('a resident’s details and the keys reach no error body, metrics label
       }),
       await suite.request('POST', '/api/residents/erase', {
         key: admin.key,
-        json: { email: ada.residentEmail, confirm: 7 },
+        // A count no run reaches: the other tests here make a varying number of Ada's cases.
+        json: { email: ada.residentEmail, confirm: 1_000_000 },
       }),
       await suite.request('GET', `/api/cases/${kase.id}`, { key: wrongKey }),
       await suite.request('GET', '/api/cases', { headers: { Authorization: `Basic ${admin.key}` } }),
       await suite.request('POST', `/api/public/no-such-council-${tag}/cases`, { json: { summary: 'x', ...ada } }),
     ];
-    for (const answer of answers) {
-      expect(answer.status).toBeGreaterThanOrEqual(400);
+    for (const [index, answer] of answers.entries()) {
+      expect({ index, status: answer.status >= 400 }).toEqual({ index, status: true });
       expect({ status: answer.status, leaked: secretsIn(answer.text) }).toEqual({ status: answer.status, leaked: [] });
     }
   });
