@@ -14,6 +14,26 @@ describe('security headers and CORS', () => {
     }
   });
 
+  it('sends the same security headers and a request id on 404s and refusals', async () => {
+    const { key } = await suite.fixtures.keyedUser('pro', 'admin', ['wards:read']);
+    const answered = await suite.request('GET', '/api/wards', { key });
+    for (const response of [
+      await suite.request('GET', '/api/nowhere', { key }),
+      await suite.request('GET', '/api/wards'),
+    ]) {
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      for (const name of [
+        'content-security-policy',
+        'strict-transport-security',
+        'x-frame-options',
+        'referrer-policy',
+      ]) {
+        expect({ name, value: response.headers.get(name) }).toEqual({ name, value: answered.headers.get(name) });
+      }
+      expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+
   it('answers no cross-origin request on /api, simple or preflighted', async () => {
     const { key } = await suite.fixtures.keyedUser('pro', 'admin', ['wards:read']);
     const simple = await suite.request('GET', '/api/wards', { key, headers: { Origin: 'https://evil.example' } });

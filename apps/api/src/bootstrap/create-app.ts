@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LastUsedRecorder } from '@wardline/auth';
@@ -19,7 +18,7 @@ import { answerClientError, answerFrameworkError } from './edge-errors';
 import { acceptJsonBodiesOnly } from './json-only';
 import { mountOpenApi } from './openapi';
 import { requestIdOf } from './request-id';
-import { SECURITY_HEADERS } from './security-headers';
+import { SECURITY_HEADERS, sendSecurityHeaders } from './security-headers';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 /**
@@ -60,10 +59,7 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
-  await app.register(helmet, SECURITY_HEADERS);
-  fastify.addHook('onSend', async (request, reply) => {
-    void reply.header('X-Request-Id', request.id);
-  });
+  sendSecurityHeaders(fastify, SECURITY_HEADERS);
   tagRoutes(fastify);
   allowStreamedExports(fastify);
   acceptJsonBodiesOnly(fastify);

@@ -53,9 +53,10 @@ export function loggingParams(config: AppConfig, destination?: DestinationStream
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
+    // Called when the request starts and again when it ends; only the end knows the caller.
+    // At the start it gives nothing (not `{}`), so pino-http makes no second child logger.
     customProps: (req: IncomingMessage, res: ServerResponse) =>
-      // Called when the request starts and again when it ends; only the end knows the caller.
-      res.headersSent ? { route: routeOf(req), ...logFieldsOf(req) } : {},
+      res.headersSent ? { route: routeOf(req), ...logFieldsOf(req) } : (undefined as unknown as object),
     customSuccessMessage: (req: IncomingMessage, res: ServerResponse, ms: number) =>
       `${req.method} ${routeOf(req)} ${res.statusCode} ${Math.round(ms)}ms`,
     customErrorMessage: (req: IncomingMessage, res: ServerResponse) =>
