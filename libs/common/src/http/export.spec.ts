@@ -1,4 +1,4 @@
-import { neutraliseCsvCell } from './export';
+import { csvField, neutraliseCsvCell } from './export';
 
 describe('neutraliseCsvCell (OWASP CSV injection)', () => {
   it.each([
@@ -18,5 +18,33 @@ describe('neutraliseCsvCell (OWASP CSV injection)', () => {
 
   it('leaves numbers, booleans and null alone (a negative number is not text)', () => {
     expect([neutraliseCsvCell(-5), neutraliseCsvCell(true), neutraliseCsvCell(null)]).toEqual([-5, true, null]);
+  });
+});
+
+describe('csvField (RFC 4180)', () => {
+  it.each([
+    ['plain text', 'plain text'],
+    ['a, b', '"a, b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['line one\nline two', '"line one\nline two"'],
+    ['carriage\rreturn', '"carriage\rreturn"'],
+    ['', ''],
+  ])('%j → %j', (value, expected) => {
+    expect(csvField(value)).toBe(expected);
+  });
+
+  it('writes null as an empty field and numbers and booleans as text', () => {
+    expect([csvField(null), csvField(-5), csvField(0), csvField(true), csvField(false)]).toEqual([
+      '',
+      '-5',
+      '0',
+      'true',
+      'false',
+    ]);
+  });
+
+  it('neutralises formula-like text before quoting it', () => {
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('\rreturn')).toBe(`"'\rreturn"`);
   });
 });

@@ -1,6 +1,5 @@
 import { applyDecorators, StreamableFile, type Type } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiProduces, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { stringify } from 'csv-stringify';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { IsBoolean, IsOptional } from 'class-validator';
@@ -37,6 +36,19 @@ export function neutraliseCsvCell<V>(value: V): V | string {
     ? `'${value}`
     : value;
 }
+
+/** A character that makes RFC 4180 quote a field. */
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One CSV field (RFC 4180): empty for null, formula-like text neutralised, quoted when needed. */
+export function csvField(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  const text = typeof value === 'string' ? neutraliseCsvCell(value) : String(value);
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Characters of CSV gathered before a write: the socket gets large chunks, not one per row. */
+const CSV_CHUNK = 64 * 1024;
 
 export interface ExportColumn<R> {
   header: string;
@@ -78,17 +90,20 @@ const dispositionOf = (resource: string, format: ExportFormat) =>
  * when `bom`. Reads `rows` only as fast as the reader takes the text (backpressure).
  */
 function csvOf<R>(rows: AsyncIterable<R> | Iterable<R>, columns: ExportColumn<R>[], bom: boolean): Readable {
-  async function* records(): AsyncGenerator<(string | number | boolean | null)[]> {
-    for await (const row of rows) yield columns.map((column) => neutraliseCsvCell(column.value(row)));
+  async function* csvChunks(): AsyncGenerator<string> {
+    let chunk = (bom ? '\uFEFF' : '') + columns.map((column) => csvField(column.header)).join(',') + '\n';
+    for await (const row of rows) {
+      let line = '';
+      for (let i = 0; i < columns.length; i++) line += (i === 0 ? '' : ',') + csvField(columns[i].value(row));
+      chunk += line + '\n';
+      if (chunk.length >= CSV_CHUNK) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    yield chunk;
   }
-  const csv = stringify({
-    bom,
-    header: true,
-    columns: columns.map((column) => column.header),
-    cast: { boolean: (value) => String(value) },
-  });
-  const source = Readable.from(records()).on('error', (error) => csv.destroy(error));
-  return source.pipe(csv);
+  return Readable.from(csvChunks());
 }
 
 /**

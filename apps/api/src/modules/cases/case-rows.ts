@@ -10,7 +10,8 @@ import type { CaseResponse } from './case.response';
 type Refs = 'ward' | 'category' | 'assignee';
 type Dates = 'dueAt' | 'firstResponseAt' | 'resolvedAt' | 'closedAt' | 'createdAt' | 'updatedAt';
 
-export type CaseRow = Omit<CaseResponse, Refs | Dates> & {
+/** `Date` as `pg` parses a timestamp, or `string` when selected as ISO-8601 text (exports). */
+export type CaseRow<D extends Date | string = Date> = Omit<CaseResponse, Refs | Dates> & {
   priorityRank: number;
   wardId: string | null;
   wardName: string | null;
@@ -19,13 +20,18 @@ export type CaseRow = Omit<CaseResponse, Refs | Dates> & {
   assigneeId: string | null;
   assigneeName: string | null;
   assigneeRole: NonNullable<CaseResponse['assignee']>['role'] | null;
-  dueAt: Date;
-  firstResponseAt: Date | null;
-  resolvedAt: Date | null;
-  closedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
+  dueAt: D;
+  firstResponseAt: D | null;
+  resolvedAt: D | null;
+  closedAt: D | null;
+  createdAt: D;
+  updatedAt: D;
 };
+
+const DATE_FIELDS: readonly Dates[] = ['dueAt', 'firstResponseAt', 'resolvedAt', 'closedAt', 'createdAt', 'updatedAt'];
+
+/** A `timestamptz(3)` as `Date.prototype.toISOString()` writes it, made by PostgreSQL. */
+const isoTextOf = (sql: string) => `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** Row field → SQL, with `ward`, `category` and `assignee` joined (not selected) beside `alias`. */
 const columnsOf = (alias: string): Record<keyof CaseRow, string> => ({
@@ -64,21 +70,32 @@ const columnsOf = (alias: string): Record<keyof CaseRow, string> => ({
   updatedAt: `${alias}.updated_at`,
 });
 
-/** Joins ward, category and assignee and selects exactly a `CaseRow` (read it with `getRawMany`). */
-export function selectCaseRows(query: SelectQueryBuilder<Case>, alias: string): SelectQueryBuilder<Case> {
+/**
+ * Joins ward, category and assignee and selects exactly a `CaseRow` (read it with `getRawMany`).
+ * With `datesAsText`, timestamps come as ISO-8601 text (`CaseRow<string>`): an export of a
+ * million cases then parses and reformats no `Date`s.
+ */
+export function selectCaseRows(
+  query: SelectQueryBuilder<Case>,
+  alias: string,
+  options: { datesAsText?: boolean } = {},
+): SelectQueryBuilder<Case> {
   query
     .leftJoin(`${alias}.ward`, 'ward')
     .leftJoin(`${alias}.category`, 'category')
     .leftJoin(`${alias}.assignee`, 'assignee');
-  const [[firstField, firstSql], ...rest] = Object.entries(columnsOf(alias));
+  const columns = columnsOf(alias);
+  if (options.datesAsText) for (const field of DATE_FIELDS) columns[field] = isoTextOf(columns[field]);
+  const [[firstField, firstSql], ...rest] = Object.entries(columns);
   query.select(firstSql, firstField);
   for (const [field, sql] of rest) query.addSelect(sql, field);
   return query;
 }
 
-const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
+const iso = (date: Date | string): string => (typeof date === 'string' ? date : date.toISOString());
+const isoOrNull = (date: Date | string | null): string | null => (date === null ? null : iso(date));
 
-export function caseRowResponse(row: CaseRow): CaseResponse {
+export function caseRowResponse(row: CaseRow<Date | string>): CaseResponse {
   return {
     id: row.id,
     reference: row.reference,
@@ -104,12 +121,12 @@ export function caseRowResponse(row: CaseRow): CaseResponse {
       row.assigneeId && row.assigneeRole
         ? { id: row.assigneeId, name: row.assigneeName ?? '', role: row.assigneeRole }
         : null,
-    dueAt: row.dueAt.toISOString(),
-    firstResponseAt: iso(row.firstResponseAt),
-    resolvedAt: iso(row.resolvedAt),
-    closedAt: iso(row.closedAt),
+    dueAt: iso(row.dueAt),
+    firstResponseAt: isoOrNull(row.firstResponseAt),
+    resolvedAt: isoOrNull(row.resolvedAt),
+    closedAt: isoOrNull(row.closedAt),
     version: row.version,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
   };
 }
