@@ -51,12 +51,15 @@ export class ResidentsService {
       resourceId: null,
       after: { matchedBy: match.kind, format },
     });
+    const notesByCase = new Map<string, NoteAddedEntry[]>();
+    for (const note of notes) {
+      const entries = notesByCase.get(note.caseId) ?? [];
+      entries.push(toTimelineEntry<NoteAddedEntry>(note));
+      notesByCase.set(note.caseId, entries);
+    }
     return {
       matchedBy: match.kind,
-      cases: rows.map((row) => ({
-        ...toCaseResponse(row),
-        notes: notes.filter((note) => note.caseId === row.id).map((note) => toTimelineEntry<NoteAddedEntry>(note)),
-      })),
+      cases: rows.map((row) => ({ ...toCaseResponse(row), notes: notesByCase.get(row.id) ?? [] })),
     };
   }
 
