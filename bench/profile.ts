@@ -11,7 +11,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openBenchDatabase } from './support/bench-database';
 import { readBenchState } from './support/bench-state';
-import { API_MAIN, benchApiEnv, drive, ROOT, startProcess } from './support/processes';
+import { API_MAIN, BENCH_PORT_BASE, benchApiEnv, drive, ROOT, startProcess } from './support/processes';
 
 interface ProfileNode {
   id: number;
@@ -25,7 +25,7 @@ interface CpuProfile {
 }
 
 const PROFILES = join(ROOT, 'bench/profiles');
-const PORT = 38_110;
+const PORT = BENCH_PORT_BASE + 10;
 
 /** `node_modules/<package>` (scoped too), our own source folder, or node's internals. */
 function ownerOf(url: string): string {

@@ -19,6 +19,7 @@ import { recordPlans } from './support/plans';
 import {
   API_MAIN,
   BENCH_DIST,
+  BENCH_PORT_BASE,
   benchApiEnv,
   drive,
   rssMiB,
@@ -35,7 +36,12 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const MIXED_SECONDS = Number(process.env.BENCH_MIXED_SECONDS ?? 60);
 const PROFILE = process.env.BENCH_PROFILE === '1';
 const BENCH_DIR = join(__dirname, '..', '..', 'bench');
-const PORTS = { api: 38_100, hello: 38_101, bare: 38_102, fresh: 38_103 };
+const PORTS = {
+  api: BENCH_PORT_BASE,
+  hello: BENCH_PORT_BASE + 1,
+  bare: BENCH_PORT_BASE + 2,
+  fresh: BENCH_PORT_BASE + 3,
+};
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -5,6 +5,9 @@ import type { DatabaseEndpoint } from '@wardline/database';
 import { BENCH_DATA_DIR } from './bench-database';
 import type { Load, LoadResult } from './load';
 
+/** First of the ports the bench's processes listen on; set it apart to run two benches at once. */
+export const BENCH_PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 38_100);
+
 /** Signs the cursors of every API the bench starts, so the bench can make a deep one. */
 export const BENCH_CURSOR_SECRET = 'bench-cursor-secret-not-for-production-use';
 const NO_LIMIT = '1000000';
