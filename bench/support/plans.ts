@@ -7,6 +7,7 @@ import { createApp } from '../../apps/api/src/bootstrap/create-app';
 import { recordSql, type RecordedQuery } from '../sql-recorder';
 import type { BenchState } from './bench-state';
 import { benchApiEnv } from './processes';
+import { type SearchTerm, searchPath, searchTermsOf } from './search-terms';
 
 /** A list or report route on the big tenant, as the admin unless `caseworker`. */
 interface Scenario {
@@ -26,6 +27,8 @@ export interface RecordedPlans {
   /** A cursor for the second page of the default list, and one 90% deep. */
   secondPageCursor: string;
   deepCursor: string;
+  /** Searches an integrator runs, from the big tenant's data (rows E2 and E3). */
+  searchTerms: { selective: SearchTerm[]; common: SearchTerm[] };
   files: string[];
 }
 
@@ -55,7 +58,11 @@ async function deepCursorOf(owner: Client, tenantId: string): Promise<string> {
   return encodeCursor({ sort: '-createdAt', values: [rows[0].created_at.toISOString(), rows[0].id] });
 }
 
-function scenarios(sample: Awaited<ReturnType<typeof sampleIds>>, cursors: { second: string; deep: string }) {
+function scenarios(
+  sample: Awaited<ReturnType<typeof sampleIds>>,
+  cursors: { second: string; deep: string },
+  searches: SearchTerm[],
+) {
   const now = Date.now();
   const year = `from=${day(now - 364 * DAY_MS)}&to=${day(now)}`;
   const list: Scenario[] = [
@@ -78,6 +85,7 @@ function scenarios(sample: Awaited<ReturnType<typeof sampleIds>>, cursors: { sec
     { name: 'cases-sort-due', path: '/api/cases?sort=dueAt' },
     { name: 'cases-search', path: '/api/cases?search=pothole' },
     { name: 'cases-search-open', path: '/api/cases?search=pothole&status=open' },
+    ...searches.map(({ what, term }) => ({ name: `cases-search-${what.replace(/ /g, '-')}`, path: searchPath(term) })),
     { name: 'cases-caseworker', path: '/api/cases?pageSize=20', caseworker: true },
     { name: 'wards', path: '/api/wards' },
     { name: 'categories', path: '/api/categories' },
@@ -144,9 +152,11 @@ export async function recordPlans(
     await mkdir(outDir, { recursive: true });
     const second = (await call('/api/cases?pageSize=20')).body.pagination?.nextCursor as string;
     const deep = await deepCursorOf(owner, tenantId);
+    const searchTerms = await searchTermsOf(owner, tenantId);
+    const searches = [...searchTerms.selective, ...searchTerms.common];
     let cursorList: RecordedQuery | undefined;
     const files: string[] = [];
-    for (const scenario of scenarios(await sampleIds(owner, tenantId), { second, deep })) {
+    for (const scenario of scenarios(await sampleIds(owner, tenantId), { second, deep }, searches)) {
       await call(scenario.path, scenario.caseworker);
       recorder.take();
       const { status } = await call(scenario.path, scenario.caseworker);
@@ -174,6 +184,7 @@ export async function recordPlans(
       cursorList: { ...cursorList, tenantId, appUrl: endpoint.appUrl },
       secondPageCursor: second,
       deepCursor: deep,
+      searchTerms,
       files,
     };
   } finally {

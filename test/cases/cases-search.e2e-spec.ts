@@ -122,6 +122,22 @@ describe('Cases: search (contract §4)', () => {
     expect(await searchIds({ search: 'streetlight', status: 'closed' })).toEqual([]);
   });
 
+  it('page mode counts every match on every page, and on a page past the last', async () => {
+    const params = { search: 'pothole', pageSize: 3 };
+    const pages = [1, 2, 3].map((page) => search({ ...params, page }));
+    const bodies = (await Promise.all(pages)).map((response) => response.body);
+    for (const body of bodies) expect(body.pagination).toMatchObject({ pageSize: 3, total: 7, totalPages: 3 });
+    expect(bodies.map((body) => body.cases.length)).toEqual([3, 3, 1]);
+    expect(bodies[2].pagination.nextCursor).toBeNull();
+    expect(bodies.flatMap((body) => ids(body.cases))).toEqual(await searchIds({ search: 'pothole' }));
+    const past = await search({ ...params, page: 9 });
+    expect(past.body).toEqual({
+      cases: [],
+      pagination: { page: 9, pageSize: 3, total: 7, totalPages: 3, nextCursor: null },
+      searchActive: true,
+    });
+  });
+
   it('an explicit sort applies while searching', async () => {
     const byReference = await searchIds({ search: 'pothole', sort: 'reference' });
     expect(byReference).toEqual(ids(potholes.toSorted((a, b) => (a.reference < b.reference ? -1 : 1))));

@@ -270,6 +270,7 @@ describe('Cases: a caseworker key sees and changes only its owner’s cases (con
     it('finds only their cases', async () => {
       const found = await as(alice.key).list({ search: 'Visible Resident' });
       expect(sortedIds(found.cases)).toEqual(sortedIds([a1, a2]));
+      expect(found.pagination.total).toBe(2);
       expect((await as(alice.key).list({ search: 'Bob' })).cases).toEqual([]);
       expect(ids((await as(admin.key).list({ search: 'Bob' })).cases)).toEqual([b1.id]);
     });

@@ -32,10 +32,20 @@ export const APP_SESSION_LIMITS = {
   query_timeout: 12_000,
 } as const;
 
-/** The API's own pool: as `dataSourceOptions`, bound by `APP_SESSION_LIMITS`. */
+/**
+ * Server settings of every session of the API's pool. JIT off: the API's statements are short,
+ * and compiling one whose estimate passes `jit_above_cost` (a search or count over tens of
+ * thousands of rows) took 10–100 ms, more than it saved (bench/notes/search.md).
+ */
+const APP_SESSION_OPTIONS = '-c jit=off';
+
+/** The API's own pool: as `dataSourceOptions`, bound by `APP_SESSION_LIMITS`, JIT off. */
 export function appDataSourceOptions(url: string): DataSourceOptions {
   const options = dataSourceOptions(url);
-  return { ...options, extra: { ...options.extra, ...APP_SESSION_LIMITS } } as DataSourceOptions;
+  return {
+    ...options,
+    extra: { ...options.extra, ...APP_SESSION_LIMITS, options: APP_SESSION_OPTIONS },
+  } as DataSourceOptions;
 }
 
 /**

@@ -12,6 +12,11 @@ export interface SortField<E> {
   type: SortValueType;
   /** The row's value of `expression`; `raw` holds selected extras such as a search rank. */
   value: (row: E, raw: Record<string, unknown>) => CursorValue;
+  /**
+   * Worked out row by row (a search's relevance): no index yields this order, so any page
+   * already computes every matching row, and page mode counts them in that same pass.
+   */
+  computedPerRow?: boolean;
 }
 
 export interface SortSpec<E> {
@@ -140,11 +145,20 @@ export async function paginate<E extends ObjectLiteral, R>(
   }
 
   const page = query.page ?? 1;
-  // A plain count(*): TypeORM's getCount() counts DISTINCT ids, which joins to one row each
-  // do not need, and PostgreSQL can then drop those joins altogether.
-  const counted = await qb.clone().select('count(*)::int', 'total').orderBy().getRawOne<{ total: number }>();
-  const total = counted?.total ?? 0;
-  const rows = await read(qb.offset((page - 1) * pageSize).limit(pageSize));
+  const offset = (page - 1) * pageSize;
+  let total: number;
+  let rows: { entities: R[]; raw: Record<string, unknown>[] };
+  if (field.computedPerRow) {
+    const ranked = await pageIdsAndTotal(qb, field.expression, spec.idExpression, direction, offset, pageSize);
+    total = ranked.total;
+    rows =
+      ranked.ids.length === 0
+        ? { entities: [], raw: [] }
+        : await read(qb.andWhere(`${spec.idExpression} IN (:...pageIds)`, { pageIds: ranked.ids }).limit(pageSize));
+  } else {
+    total = await countOf(qb);
+    rows = await read(qb.offset(offset).limit(pageSize));
+  }
   const items = rows.entities;
   return {
     items,
@@ -156,4 +170,42 @@ export async function paginate<E extends ObjectLiteral, R>(
       nextCursor: page * pageSize < total && items.length > 0 ? cursorAfter(rows, items.length - 1) : null,
     },
   };
+}
+
+async function countOf<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>): Promise<number> {
+  // A plain count(*): TypeORM's getCount() counts DISTINCT ids, which joins to one row each
+  // do not need, and PostgreSQL can then drop those joins altogether.
+  const counted = await qb.clone().select('count(*)::int', 'total').orderBy().getRawOne<{ total: number }>();
+  return counted?.total ?? 0;
+}
+
+/**
+ * One page's ids in order, and how many rows match, in one pass over the matches: for an order
+ * worked out row by row, a count and a page query would each read every match. The window
+ * counts over id and sort key only; `OFFSET 0` keeps the sort key computed inside the
+ * subquery, so the wide rows are never buffered.
+ */
+async function pageIdsAndTotal<E extends ObjectLiteral>(
+  qb: SelectQueryBuilder<E>,
+  sortExpression: string,
+  idExpression: string,
+  direction: 'ASC' | 'DESC',
+  offset: number,
+  limit: number,
+): Promise<{ ids: string[]; total: number }> {
+  const matches = qb.clone().select(idExpression, 'id').addSelect(sortExpression, 'sort_key').orderBy();
+  const rows = await qb
+    .createQueryBuilder()
+    .select('matches.id', 'id')
+    .addSelect('(count(*) OVER ())::int', 'total')
+    .from(`(${matches.getQuery()} OFFSET 0)`, 'matches')
+    .setParameters(matches.getParameters())
+    .orderBy('matches.sort_key', direction)
+    .addOrderBy('matches.id', direction)
+    .offset(offset)
+    .limit(limit)
+    .getRawMany<{ id: string; total: number }>();
+  // A page past the last has no row to carry the count.
+  const total = rows[0]?.total ?? (offset === 0 ? 0 : await countOf(qb));
+  return { ids: rows.map((row) => row.id), total };
 }

@@ -6,15 +6,15 @@ import type { CaseFilters } from './dto/list-cases.query';
 
 export const CASE_ALIAS = 'kase';
 const SEARCH_QUERY = `websearch_to_tsquery('english', :search)`;
-const CD_RANK = `ts_rank_cd(${CASE_ALIAS}.search_vector, ${SEARCH_QUERY})`;
 /**
  * A match in the reference or summary (weight A) always ranks above one found only in the
  * description or resident details, however often those repeat the term; within each group,
- * the cover-density rank (folded into [0, 1)) orders.
+ * the cover-density rank orders, folded into [0, 1) as 1 - 1/(1 + rank): the same order as
+ * rank/(1 + rank), with `ts_rank_cd` worked out once per row instead of twice.
  */
 const RANK =
-  `((ts_filter(${CASE_ALIAS}.search_vector, '{a}') @@ ${SEARCH_QUERY})::int + ` +
-  `${CD_RANK} / (1 + ${CD_RANK}))::float8`;
+  `((ts_filter(${CASE_ALIAS}.search_vector, '{a}') @@ ${SEARCH_QUERY})::int + 1 - ` +
+  `1 / (1 + ts_rank_cd(${CASE_ALIAS}.search_vector, ${SEARCH_QUERY})::float8))::float8`;
 export const RANK_COLUMN = 'search_rank';
 
 /** Applies the list filters (shared by list and export). */
@@ -63,6 +63,7 @@ export function caseSortSpec(searching: boolean): SortSpec<CaseRow> {
               expression: RANK,
               type: 'number' as const,
               value: (_row: CaseRow, raw) => raw[RANK_COLUMN] as number,
+              computedPerRow: true,
             },
           }
         : {}),
