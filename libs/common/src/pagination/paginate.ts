@@ -85,7 +85,22 @@ export const rawRows =
     return { entities: raw, raw };
   };
 
+/**
+ * A plain count(*): TypeORM's getCount() counts DISTINCT ids, which joins to one row each do not
+ * need, and PostgreSQL can then drop those joins altogether.
+ */
+async function countRows<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>): Promise<number> {
+  const counted = await qb.clone().select('count(*)::int', 'total').orderBy().getRawOne<{ total: number }>();
+  return counted?.total ?? 0;
+}
+
 const hydrated = <E extends ObjectLiteral>(qb: SelectQueryBuilder<E>) => qb.getRawAndEntities();
+
+/**
+ * A page-mode list's `total` found a cheaper way than counting the query's rows (counts kept
+ * beside the table), or `null` where it cannot answer these filters: then `count(*)` runs.
+ */
+export type TotalCounter = () => Promise<number | null>;
 
 export function paginate<E extends ObjectLiteral>(
   qb: SelectQueryBuilder<E>,
@@ -97,12 +112,14 @@ export function paginate<E extends ObjectLiteral, R>(
   query: ListQueryDto,
   spec: SortSpec<R>,
   read: RowReader<E, R>,
+  countTotal?: TotalCounter,
 ): Promise<Page<R>>;
 export async function paginate<E extends ObjectLiteral, R>(
   qb: SelectQueryBuilder<E>,
   query: ListQueryDto,
   spec: SortSpec<R>,
   read: RowReader<E, R> = hydrated as unknown as RowReader<E, R>,
+  countTotal: TotalCounter = async () => null,
 ): Promise<Page<R>> {
   if (query.page !== undefined && query.cursor !== undefined) {
     throw ApiError.badRequest('Use either page or cursor, not both', {
@@ -140,10 +157,7 @@ export async function paginate<E extends ObjectLiteral, R>(
   }
 
   const page = query.page ?? 1;
-  // A plain count(*): TypeORM's getCount() counts DISTINCT ids, which joins to one row each
-  // do not need, and PostgreSQL can then drop those joins altogether.
-  const counted = await qb.clone().select('count(*)::int', 'total').orderBy().getRawOne<{ total: number }>();
-  const total = counted?.total ?? 0;
+  const total = (await countTotal()) ?? (await countRows(qb));
   const rows = await read(qb.offset((page - 1) * pageSize).limit(pageSize));
   const items = rows.entities;
   return {
