@@ -1,5 +1,14 @@
 import { scopesOfPlan } from '@wardline/auth';
-import { type NamedRef, type Params, categoryRef, createCase, listCases, patchCase, wardRef } from './case-helpers';
+import {
+  type NamedRef,
+  type Params,
+  categoryRef,
+  createCase,
+  createCases,
+  listCases,
+  patchCase,
+  wardRef,
+} from './case-helpers';
 import { type KeyedUser, uniqueSuffix } from '../support/fixtures';
 import { useApiSuite } from '../support/suite';
 
@@ -159,6 +168,25 @@ describe('case list totals', () => {
     await suite.fixtures.seedDemo({ tenant: admin.tenant.id, cases: 200 });
     const [after] = await expectTotalsToMatchSql();
     expect(after).toBeGreaterThan(before + 100);
+  });
+
+  it('equal a SQL count after concurrent creates and status changes in one council', async () => {
+    const made = await createCases(
+      suite.request,
+      admin.key,
+      Array.from({ length: 40 }, (_, i) => ({
+        summary: `Concurrent ${i}`,
+        priority: ['low', 'urgent'][i % 2],
+        assigneeId: [null, caseworker.id, other.id][i % 3],
+        wardId: wards[i % 2].id,
+      })),
+    );
+    await Promise.all(
+      made.map((kase, i) =>
+        patchCase(suite.request, admin.key, kase.id, { status: ['in_progress', 'resolved', 'closed'][i % 3] }),
+      ),
+    );
+    await expectTotalsToMatchSql();
   });
 
   it('count only the council’s own cases', async () => {
