@@ -47,6 +47,7 @@ describe('the application role can do only what the API needs', () => {
     ['a new tenant', `INSERT INTO tenants (name, slug, plan) VALUES ('x', 'x-${Date.now()}', 'council')`],
     ['report counts (the database keeps them from cases)', `UPDATE case_day_counts SET cases = cases + 1`],
     ['report histograms', `DELETE FROM case_day_durations`],
+    ['list totals (the database keeps them from cases)', `UPDATE case_list_counts SET cases = cases + 1`],
   ])('cannot change %s, even inside its own tenant', async (_what, sql) => {
     await expect(asApp(a.tenant.id, sql)).rejects.toThrow(/permission denied/);
   });

@@ -27,6 +27,19 @@ export function restrictToVisibleCases<Q extends SelectQueryBuilder<ObjectLitera
 }
 
 /**
+ * The same rule as a set of assignees, for counts kept per assignee: those `asked` for (absent:
+ * anyone's cases, unassigned included), narrowed to the viewer for a caseworker.
+ */
+export function visibleAssignees(
+  asked: readonly string[] | undefined,
+  viewer: CaseViewer,
+): readonly string[] | undefined {
+  if (viewer.role !== 'caseworker') return asked;
+  if (!asked) return [viewer.userId];
+  return asked.some((id) => id.toLowerCase() === viewer.userId.toLowerCase()) ? [viewer.userId] : [];
+}
+
+/**
  * The caseworker rule applied to a new case: a caseworker's key may only create cases it will
  * see, i.e. assigned to its owner. Anything else is refused (422) rather than made and lost
  * from view.

@@ -90,7 +90,22 @@ export const rawRows =
     return { entities: raw, raw };
   };
 
+/**
+ * A plain count(*): TypeORM's getCount() counts DISTINCT ids, which joins to one row each do not
+ * need, and PostgreSQL can then drop those joins altogether.
+ */
+async function countRows<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>): Promise<number> {
+  const counted = await qb.clone().select('count(*)::int', 'total').orderBy().getRawOne<{ total: number }>();
+  return counted?.total ?? 0;
+}
+
 const hydrated = <E extends ObjectLiteral>(qb: SelectQueryBuilder<E>) => qb.getRawAndEntities();
+
+/**
+ * A page-mode list's `total` found a cheaper way than counting the query's rows (counts kept
+ * beside the table), or `null` where it cannot answer these filters: then `count(*)` runs.
+ */
+export type TotalCounter = () => Promise<number | null>;
 
 export function paginate<E extends ObjectLiteral>(
   qb: SelectQueryBuilder<E>,
@@ -102,12 +117,14 @@ export function paginate<E extends ObjectLiteral, R>(
   query: ListQueryDto,
   spec: SortSpec<R>,
   read: RowReader<E, R>,
+  countTotal?: TotalCounter,
 ): Promise<Page<R>>;
 export async function paginate<E extends ObjectLiteral, R>(
   qb: SelectQueryBuilder<E>,
   query: ListQueryDto,
   spec: SortSpec<R>,
   read: RowReader<E, R> = hydrated as unknown as RowReader<E, R>,
+  countTotal: TotalCounter = async () => null,
 ): Promise<Page<R>> {
   if (query.page !== undefined && query.cursor !== undefined) {
     throw ApiError.badRequest('Use either page or cursor, not both', {
@@ -156,7 +173,7 @@ export async function paginate<E extends ObjectLiteral, R>(
         ? { entities: [], raw: [] }
         : await read(qb.andWhere(`${spec.idExpression} IN (:...pageIds)`, { pageIds: ranked.ids }).limit(pageSize));
   } else {
-    total = await countOf(qb);
+    total = (await countTotal()) ?? (await countRows(qb));
     rows = await read(qb.offset(offset).limit(pageSize));
   }
   const items = rows.entities;
@@ -170,13 +187,6 @@ export async function paginate<E extends ObjectLiteral, R>(
       nextCursor: page * pageSize < total && items.length > 0 ? cursorAfter(rows, items.length - 1) : null,
     },
   };
-}
-
-async function countOf<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>): Promise<number> {
-  // A plain count(*): TypeORM's getCount() counts DISTINCT ids, which joins to one row each
-  // do not need, and PostgreSQL can then drop those joins altogether.
-  const counted = await qb.clone().select('count(*)::int', 'total').orderBy().getRawOne<{ total: number }>();
-  return counted?.total ?? 0;
 }
 
 /**
@@ -206,6 +216,6 @@ async function pageIdsAndTotal<E extends ObjectLiteral>(
     .limit(limit)
     .getRawMany<{ id: string; total: number }>();
   // A page past the last has no row to carry the count.
-  const total = rows[0]?.total ?? (offset === 0 ? 0 : await countOf(qb));
+  const total = rows[0]?.total ?? (offset === 0 ? 0 : await countRows(qb));
   return { ids: rows.map((row) => row.id), total };
 }

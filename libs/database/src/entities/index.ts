@@ -3,6 +3,7 @@ import { AuditLog } from './audit-log.entity';
 import { Case } from './case.entity';
 import { CaseDayCount, CaseDayDuration } from './case-day-rollup.entity';
 import { CaseEvent } from './case-event.entity';
+import { CaseListCount } from './case-list-count.entity';
 import { Category } from './category.entity';
 import { DashboardSession } from './dashboard-session.entity';
 import { OutboxEvent } from './outbox-event.entity';
@@ -21,6 +22,7 @@ export {
   CaseDayCount,
   CaseDayDuration,
   CaseEvent,
+  CaseListCount,
   Category,
   DashboardSession,
   NewsItem,
@@ -38,6 +40,7 @@ export * from './case-types';
 export * from './publication-types';
 export * from './tenant-owned';
 export type { DurationMeasure } from './case-day-rollup.entity';
+export type { CaseListCountDimension } from './case-list-count.entity';
 
 export const ENTITIES = [
   Tenant,
@@ -48,6 +51,7 @@ export const ENTITIES = [
   Case,
   CaseDayCount,
   CaseDayDuration,
+  CaseListCount,
   CaseEvent,
   AuditLog,
   OutboxEvent,

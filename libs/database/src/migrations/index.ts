@@ -9,6 +9,7 @@ import { DashboardSessions1765200000000 } from './1765200000000-dashboard-sessio
 import { ResidentAnonymisation1765300000000 } from './1765300000000-resident-anonymisation';
 import { CaseDayRollups1765400000000 } from './1765400000000-case-day-rollups';
 import { NamedAssignees1765450000000 } from './1765450000000-named-assignees';
+import { CaseListCounts1765500000000 } from './1765500000000-case-list-counts';
 
 export const MIGRATIONS = [
   InitialSchema1764288000000,
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   ResidentAnonymisation1765300000000,
   CaseDayRollups1765400000000,
   NamedAssignees1765450000000,
+  CaseListCounts1765500000000,
 ];

@@ -43,6 +43,8 @@ export const TABLES = {
   // Report counts the database keeps from `cases` (SECURITY DEFINER triggers): read-only here.
   case_day_counts: { privileges: ['SELECT'], tenant: true },
   case_day_durations: { privileges: ['SELECT'], tenant: true },
+  // Exact list totals the database keeps from `cases` the same way: read-only here.
+  case_list_counts: { privileges: ['SELECT'], tenant: true },
   case_reference_counters: { privileges: ['SELECT', 'INSERT', 'UPDATE'], tenant: true },
   audit_logs: { privileges: ['SELECT', 'INSERT'], tenant: true },
   outbox_events: { privileges: ['SELECT', 'INSERT'], tenant: true },

@@ -1,5 +1,6 @@
+import type { CountableCaseFilter } from '@wardline/casework';
 import type { SortSpec } from '@wardline/common';
-import type { Case } from '@wardline/database';
+import type { Case, CaseListCountDimension } from '@wardline/database';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { CaseRow } from './case-rows';
 import type { CaseFilters } from './dto/list-cases.query';
@@ -40,6 +41,42 @@ export function applyCaseFilters(query: SelectQueryBuilder<Case>, filters: CaseF
     query.addSelect(RANK, RANK_COLUMN);
   }
   return query;
+}
+
+/**
+ * How the kept counts see each filter: a dimension they count by, the assignee or archived flag
+ * they are kept per, or `null` where they cannot answer it (the total is then counted live).
+ * A new filter must be placed here.
+ */
+const COUNTED_AS: Record<keyof CaseFilters, Exclude<CaseListCountDimension, 'all'> | 'assignee' | 'archived' | null> = {
+  status: 'status',
+  priority: 'priority',
+  wardId: 'ward_id',
+  categoryId: 'category_id',
+  sourceChannel: 'source_channel',
+  assigneeId: 'assignee',
+  archived: 'archived',
+  createdFrom: null,
+  createdTo: null,
+  updatedSince: null,
+  search: null,
+};
+
+/**
+ * The filters as the kept counts take them, or `null` when they cannot give the total: a filter
+ * they do not count by, or two discrete filters besides the assignee.
+ */
+export function countableCaseFilter(filters: CaseFilters): CountableCaseFilter | null {
+  const counted: CountableCaseFilter = { archived: filters.archived ?? false };
+  for (const field of Object.keys(COUNTED_AS) as (keyof CaseFilters)[]) {
+    const value = filters[field];
+    const as = COUNTED_AS[field];
+    if (value === undefined || as === 'archived') continue;
+    if (as === null || !Array.isArray(value) || (as !== 'assignee' && counted.only)) return null;
+    if (as === 'assignee') counted.assigneeIds = value;
+    else counted.only = { dimension: as, values: value };
+  }
+  return counted;
 }
 
 const iso = (date: Date) => date.toISOString();

@@ -11,7 +11,7 @@ import {
   StreamedExport,
   type Versioned,
 } from '@wardline/common';
-import { WithoutRequestTransaction } from '@wardline/tenancy';
+import { SnapshotTransaction, WithoutRequestTransaction } from '@wardline/tenancy';
 import type { FastifyReply } from 'fastify';
 import { HeavyWork, queryHas } from '../../shared/heavy-work/heavy-work';
 import { CASE_EXPORT_COLUMNS } from './case-export.columns';
@@ -36,6 +36,8 @@ export class CasesController {
   @Get()
   @RequireScope('cases:read')
   @HeavyWork({ when: queryHas('search') })
+  // The total and the page are two statements: one snapshot keeps them in agreement.
+  @SnapshotTransaction()
   @ApiOperation({
     summary: 'List cases',
     description:

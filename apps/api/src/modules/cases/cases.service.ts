@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { type AnnouncedEvent, type Change, ChangeRecorder, type TimelineEntry } from '@wardline/changes';
-import { CaseReferences, type CaseViewer, requireVisibleToCreator, restrictToVisibleCases } from '@wardline/casework';
+import {
+  CaseCounts,
+  CaseReferences,
+  type CaseViewer,
+  requireVisibleToCreator,
+  restrictToVisibleCases,
+} from '@wardline/casework';
 import {
   ApiError,
   isUuid,
@@ -16,7 +22,7 @@ import {
 import { Case, CaseEvent, Category, User, Ward } from '@wardline/database';
 import { InjectTenantRepository, TenantContext, TenantRepository, TenantTransaction } from '@wardline/tenancy';
 import type { SelectQueryBuilder } from 'typeorm';
-import { applyCaseFilters, CASE_ALIAS, caseSortSpec } from './case-query';
+import { applyCaseFilters, CASE_ALIAS, caseSortSpec, countableCaseFilter } from './case-query';
 import { caseRowResponse, type CaseRow, selectCaseRows } from './case-rows';
 import {
   applyCasePatch,
@@ -64,6 +70,7 @@ export class CasesService {
     @InjectTenantRepository(Category) private readonly categories: TenantRepository<Category>,
     @InjectTenantRepository(User) private readonly users: TenantRepository<User>,
     private readonly references: CaseReferences,
+    private readonly counts: CaseCounts,
     private readonly recorder: ChangeRecorder,
     private readonly tenant: TenantContext,
     private readonly transaction: TenantTransaction,
@@ -90,7 +97,10 @@ export class CasesService {
 
   async list(query: ListCasesQuery, viewer: CaseViewer): Promise<Page<CaseResponse>> {
     const rows = applyCaseFilters(this.visibleRows(viewer), query);
-    const page = await paginate(rows, query, caseSortSpec(!!query.search), rawRows<Case, CaseRow>());
+    const counted = countableCaseFilter(query);
+    const page = await paginate(rows, query, caseSortSpec(!!query.search), rawRows<Case, CaseRow>(), async () =>
+      counted ? this.counts.total(counted, viewer) : null,
+    );
     return { items: page.items.map(caseRowResponse), pagination: page.pagination };
   }
 
