@@ -31,6 +31,7 @@ import { median } from './plan';
 import { type ResultRow, writeResults } from './support/results';
 import { type SearchTerm, searchPath } from './support/search-terms';
 import { measureWebhooks } from './support/webhooks';
+import { exportCsv } from './support/export';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -82,33 +83,6 @@ async function interleaved(loads: Record<string, Load>, rounds = ROUNDS): Promis
 }
 
 const medianOf = (runs: LoadResult[], pick: (run: LoadResult) => number) => median(runs.map(pick));
-
-/**
- * Streams the whole CSV export, counting rows, while sampling the API's RSS. A stream the
- * server cuts off is a result too: the rows until then, and why it ended.
- */
-async function exportCsv(api: Started, key: string) {
-  const sampler = rssSampler(api.child.pid as number);
-  const started = performance.now();
-  let newlines = 0;
-  let inQuotes = false;
-  let status = 0;
-  let failure: string | undefined;
-  try {
-    const response = await fetch(`${api.url}/api/cases/export?format=csv`, { headers: { 'x-api-key': key } });
-    status = response.status;
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      for (const byte of chunk) {
-        if (byte === 0x22) inQuotes = !inQuotes;
-        else if (byte === 0x0a && !inQuotes) newlines += 1;
-      }
-    }
-  } catch (error) {
-    failure = error instanceof Error ? error.message : String(error);
-  }
-  const seconds = (performance.now() - started) / 1000;
-  return { status, rows: Math.max(0, newlines - 1), seconds, peakRssMiB: sampler.stop(), failure };
-}
 
 /** `runs` calls one after another after a warm-up: each one's time and status. */
 async function timedGets(url: string, key: string, runs: number): Promise<{ ms: number; status: number }[]> {

@@ -1,3 +1,6 @@
+import { csvField } from '@wardline/common';
+import { CASE_EXPORT_COLUMNS } from '../../apps/api/src/modules/cases/case-export.columns';
+import type { CaseResponse } from '../../apps/api/src/modules/cases/case.response';
 import type { KeyedUser } from '../support/fixtures';
 import { parseCsv, parseCsvRecords } from '../support/csv';
 import type { ApiResponse } from '../support/http';
@@ -18,7 +21,7 @@ import {
   walkCursor,
 } from './case-helpers';
 
-/** More than the export's internal batch of 500, so the export has to continue past it. */
+/** Enough cases to page the list; the export reads them in one batch (its keyset continuation is measured on the bench's 1M cases). */
 const COUNT = 510;
 const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
 const TRICKY = {
@@ -50,6 +53,18 @@ function csvValue(kase: CaseBody, column: string): string {
 }
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The CSV the JS encoder (`csvField` over `CASE_EXPORT_COLUMNS`) makes of the JSON export's
+ * cases: what the CSV export wrote before PostgreSQL wrote it.
+ */
+function encodedInNode(cases: CaseBody[], bom = false): string {
+  const header = CASE_EXPORT_COLUMNS.map((column) => csvField(column.header)).join(',');
+  const lines = cases.map((kase) =>
+    CASE_EXPORT_COLUMNS.map((column) => csvField(column.value(kase as unknown as CaseResponse))).join(','),
+  );
+  return `${bom ? '\uFEFF' : ''}${[header, ...lines].map((line) => `${line}\n`).join('')}`;
+}
 
 function expectAttachment(response: ApiResponse, extension: 'csv' | 'json'): void {
   const disposition = response.headers.get('content-disposition') ?? '';
@@ -286,6 +301,37 @@ describe('Cases: export (contract §4)', () => {
         expect(without.text.startsWith('id,')).toBe(true);
       }
       expectFieldError(await suite.request('GET', '/api/cases/export?bom=yes', { key: owner.key }), 400, 'bom');
+    });
+  });
+
+  describe('the CSV is byte for byte what the JS encoder makes of the same cases', () => {
+    const LEADING = {
+      summary: '\tTabbed summary',
+      description: '\rCarriage return first, then "quotes", commas,\nand lines',
+      residentName: '-Minus Person',
+      internalRef: '@handle',
+      residentAddress: '+44 line\r\nsecond line',
+      tags: ['=x', 'a,b', 'Ümlaut "q"'],
+      publicThemes: ['+theme', '東京'],
+    };
+    let owner: KeyedUser;
+
+    beforeAll(async () => {
+      owner = await suite.fixtures.keyedUser('council', 'admin');
+      await createCase(suite.request, owner.key, LEADING);
+      await createCase(suite.request, owner.key, { summary: 'Plain', tags: [] });
+      await createCase(suite.request, owner.key, { ...TRICKY, residentEmail: 'a@example.com' });
+    });
+
+    it.each([
+      ['the big tenant', () => admin.key],
+      ['leading tab, CR, -, +, @, = and lists', () => owner.key],
+    ])('%s, with and without a BOM', async (_name, key) => {
+      const get = (params: string) => suite.request('GET', `/api/cases/export?${params}`, { key: key() });
+      const cases = (await get('format=json')).body as CaseBody[];
+      expect(cases.length).toBeGreaterThan(0);
+      expect((await get('format=csv')).text).toBe(encodedInNode(cases));
+      expect((await get('format=csv&bom=true')).text).toBe(encodedInNode(cases, true));
     });
   });
 

@@ -7,3 +7,4 @@ export * from './embedded-postgres';
 export * from './prepare-database';
 export * from './snake-naming.strategy';
 export * from './schema/tables';
+export * from './copy-out';

@@ -4,6 +4,7 @@ import { ClsService } from 'nestjs-cls';
 import { isTransientConflict } from '@wardline/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
+import type { PoolClient } from 'pg';
 import { LazyTenantQueryRunner } from './lazy-tenant-query-runner';
 import { TenantContext, TRANSACTION_MANAGER as MANAGER } from './tenant-context';
 
@@ -65,6 +66,16 @@ export class TenantTransaction {
   runFor<T>(tenantId: string, work: () => Promise<T>): Promise<T> {
     if (this.tenant.isSet && this.tenant.tenantId === tenantId && this.cls.get(MANAGER)) return work();
     return this.tenant.run(tenantId, () => this.run(work));
+  }
+
+  /**
+   * The current tenant transaction's connection (begun, tenant set), for what TypeORM cannot
+   * send, such as `COPY … TO STDOUT`; throws outside a transaction.
+   */
+  async client(): Promise<PoolClient> {
+    const runner = this.manager.queryRunner;
+    if (!(runner instanceof LazyTenantQueryRunner)) throw new Error('Not a tenant transaction');
+    return runner.connect();
   }
 
   /** The current tenant's transaction; throws outside one. */

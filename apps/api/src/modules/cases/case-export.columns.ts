@@ -1,36 +1,52 @@
-import type { ExportColumn } from '@wardline/common';
+import type { CsvSql, ExportColumn } from '@wardline/common';
+import { CASE_ALIAS } from './case-query';
+import { caseRowColumns, isoTextOf } from './case-rows';
 import type { CaseResponse } from './case.response';
 
+/** Each column's value twice: from the response (JSON-side rows), and as SQL over a case row. */
+const column = caseRowColumns(CASE_ALIAS);
+const text = (sql: string): CsvSql => ({ expression: `(${sql})::text`, type: 'string' });
+const list = (sql: string): CsvSql => ({ expression: `array_to_string(${sql}, '; ', '')`, type: 'string' });
+const date = (sql: string): CsvSql => ({ expression: isoTextOf(sql), type: 'string' });
+
 export const CASE_EXPORT_COLUMNS: ExportColumn<CaseResponse>[] = [
-  { header: 'id', value: (row) => row.id },
-  { header: 'reference', value: (row) => row.reference },
-  { header: 'internalRef', value: (row) => row.internalRef },
-  { header: 'status', value: (row) => row.status },
-  { header: 'priority', value: (row) => row.priority },
-  { header: 'summary', value: (row) => row.summary },
-  { header: 'description', value: (row) => row.description },
-  { header: 'residentName', value: (row) => row.residentName },
-  { header: 'residentEmail', value: (row) => row.residentEmail },
-  { header: 'residentPhone', value: (row) => row.residentPhone },
-  { header: 'residentAddress', value: (row) => row.residentAddress },
-  { header: 'residentPostcode', value: (row) => row.residentPostcode },
-  { header: 'sourceChannel', value: (row) => row.sourceChannel },
-  { header: 'archived', value: (row) => row.archived },
-  { header: 'highlightedForPublic', value: (row) => row.highlightedForPublic },
-  { header: 'publicSummary', value: (row) => row.publicSummary },
-  { header: 'publicThemes', value: (row) => row.publicThemes.join('; ') },
-  { header: 'tags', value: (row) => row.tags.join('; ') },
-  { header: 'wardId', value: (row) => row.ward?.id ?? null },
-  { header: 'wardName', value: (row) => row.ward?.name ?? null },
-  { header: 'categoryId', value: (row) => row.category?.id ?? null },
-  { header: 'categoryName', value: (row) => row.category?.name ?? null },
-  { header: 'assigneeId', value: (row) => row.assignee?.id ?? null },
-  { header: 'assigneeName', value: (row) => row.assignee?.name ?? null },
-  { header: 'dueAt', value: (row) => row.dueAt },
-  { header: 'firstResponseAt', value: (row) => row.firstResponseAt },
-  { header: 'resolvedAt', value: (row) => row.resolvedAt },
-  { header: 'closedAt', value: (row) => row.closedAt },
-  { header: 'version', value: (row) => row.version },
-  { header: 'createdAt', value: (row) => row.createdAt },
-  { header: 'updatedAt', value: (row) => row.updatedAt },
+  { header: 'id', value: (row) => row.id, sql: text(column.id) },
+  { header: 'reference', value: (row) => row.reference, sql: text(column.reference) },
+  { header: 'internalRef', value: (row) => row.internalRef, sql: text(column.internalRef) },
+  { header: 'status', value: (row) => row.status, sql: text(column.status) },
+  { header: 'priority', value: (row) => row.priority, sql: text(column.priority) },
+  { header: 'summary', value: (row) => row.summary, sql: text(column.summary) },
+  { header: 'description', value: (row) => row.description, sql: text(column.description) },
+  { header: 'residentName', value: (row) => row.residentName, sql: text(column.residentName) },
+  { header: 'residentEmail', value: (row) => row.residentEmail, sql: text(column.residentEmail) },
+  { header: 'residentPhone', value: (row) => row.residentPhone, sql: text(column.residentPhone) },
+  { header: 'residentAddress', value: (row) => row.residentAddress, sql: text(column.residentAddress) },
+  { header: 'residentPostcode', value: (row) => row.residentPostcode, sql: text(column.residentPostcode) },
+  { header: 'sourceChannel', value: (row) => row.sourceChannel, sql: text(column.sourceChannel) },
+  {
+    header: 'archived',
+    value: (row) => row.archived,
+    sql: { expression: `(${column.archived})::text`, type: 'boolean' },
+  },
+  {
+    header: 'highlightedForPublic',
+    value: (row) => row.highlightedForPublic,
+    sql: { expression: `(${column.highlightedForPublic})::text`, type: 'boolean' },
+  },
+  { header: 'publicSummary', value: (row) => row.publicSummary, sql: text(column.publicSummary) },
+  { header: 'publicThemes', value: (row) => row.publicThemes.join('; '), sql: list(column.publicThemes) },
+  { header: 'tags', value: (row) => row.tags.join('; '), sql: list(column.tags) },
+  { header: 'wardId', value: (row) => row.ward?.id ?? null, sql: text(column.wardId) },
+  { header: 'wardName', value: (row) => row.ward?.name ?? null, sql: text(column.wardName) },
+  { header: 'categoryId', value: (row) => row.category?.id ?? null, sql: text(column.categoryId) },
+  { header: 'categoryName', value: (row) => row.category?.name ?? null, sql: text(column.categoryName) },
+  { header: 'assigneeId', value: (row) => row.assignee?.id ?? null, sql: text(column.assigneeId) },
+  { header: 'assigneeName', value: (row) => row.assignee?.name ?? null, sql: text(column.assigneeName) },
+  { header: 'dueAt', value: (row) => row.dueAt, sql: date(column.dueAt) },
+  { header: 'firstResponseAt', value: (row) => row.firstResponseAt, sql: date(column.firstResponseAt) },
+  { header: 'resolvedAt', value: (row) => row.resolvedAt, sql: date(column.resolvedAt) },
+  { header: 'closedAt', value: (row) => row.closedAt, sql: date(column.closedAt) },
+  { header: 'version', value: (row) => row.version, sql: { expression: `(${column.version})::text`, type: 'number' } },
+  { header: 'createdAt', value: (row) => row.createdAt, sql: date(column.createdAt) },
+  { header: 'updatedAt', value: (row) => row.updatedAt, sql: date(column.updatedAt) },
 ];

@@ -31,10 +31,10 @@ export type CaseRow<D extends Date | string = Date> = Omit<CaseResponse, Refs | 
 const DATE_FIELDS: readonly Dates[] = ['dueAt', 'firstResponseAt', 'resolvedAt', 'closedAt', 'createdAt', 'updatedAt'];
 
 /** A `timestamptz(3)` as `Date.prototype.toISOString()` writes it, made by PostgreSQL. */
-const isoTextOf = (sql: string) => `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export const isoTextOf = (sql: string) => `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** Row field → SQL, with `ward`, `category` and `assignee` joined (not selected) beside `alias`. */
-const columnsOf = (alias: string): Record<keyof CaseRow, string> => ({
+export const caseRowColumns = (alias: string): Record<keyof CaseRow, string> => ({
   id: `${alias}.id`,
   reference: `${alias}.reference`,
   internalRef: `${alias}.internal_ref`,
@@ -84,7 +84,7 @@ export function selectCaseRows(
     .leftJoin(`${alias}.ward`, 'ward')
     .leftJoin(`${alias}.category`, 'category')
     .leftJoin(`${alias}.assignee`, 'assignee');
-  const columns = columnsOf(alias);
+  const columns = caseRowColumns(alias);
   if (options.datesAsText) for (const field of DATE_FIELDS) columns[field] = isoTextOf(columns[field]);
   const [[firstField, firstSql], ...rest] = Object.entries(columns);
   query.select(firstSql, firstField);

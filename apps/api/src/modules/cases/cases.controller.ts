@@ -68,10 +68,13 @@ export class CasesController {
     @CurrentPrincipal() principal: Principal,
     @Res() reply: FastifyReply,
   ): FastifyReply {
+    const viewer = viewerOf(principal);
+    // Both are lazy: only the one for the asked format is ever read.
     return sendExport(reply, {
       resource: 'cases',
       query,
-      rows: this.cases.export(query, viewerOf(principal)),
+      rows: this.cases.export(query, viewer),
+      csv: this.cases.exportCsv(query, viewer),
       columns: CASE_EXPORT_COLUMNS,
       toJson: (row) => row,
     });

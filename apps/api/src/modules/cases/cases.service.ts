@@ -22,8 +22,10 @@ import {
 import { Case, CaseEvent, Category, User, Ward } from '@wardline/database';
 import { InjectTenantRepository, TenantContext, TenantRepository, TenantTransaction } from '@wardline/tenancy';
 import type { SelectQueryBuilder } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { applyCaseFilters, CASE_ALIAS, caseSortSpec, countableCaseFilter } from './case-query';
 import { caseRowResponse, type CaseRow, selectCaseRows } from './case-rows';
+import { type ExportKey, readCsvBatch } from './case-csv-batch';
 import {
   applyCasePatch,
   type CaseChangeSet,
@@ -259,10 +261,44 @@ export class CasesService {
    * export streams in constant memory however many cases match.
    */
   async *export(filters: CaseFilters, viewer: CaseViewer): AsyncGenerator<CaseResponse> {
+    const batches = this.exportBatches(filters, viewer, 'READ COMMITTED', async (query) => {
+      const rows = await query.getRawMany<CaseRow<string>>();
+      const last = rows.at(-1);
+      return {
+        batch: rows,
+        next: rows.length === EXPORT_BATCH && last ? { createdAt: last.createdAt, id: last.id } : undefined,
+      };
+    });
+    for await (const rows of batches) for (const row of rows) yield caseRowResponse(row);
+  }
+
+  /**
+   * The same cases as `export`, as the CSV records of `CASE_EXPORT_COLUMNS`, encoded by
+   * PostgreSQL (`readCsvBatch`) a batch at a time.
+   */
+  async *exportCsv(filters: CaseFilters, viewer: CaseViewer): AsyncGenerator<Buffer> {
+    const batches = this.exportBatches(filters, viewer, 'REPEATABLE READ', async (query) =>
+      readCsvBatch(await this.transaction.client(), query, EXPORT_BATCH),
+    );
+    for await (const chunks of batches) yield* chunks;
+  }
+
+  /**
+   * The matching cases, newest first, in keyset batches of EXPORT_BATCH, each read by `read` in
+   * its own short tenant transaction: no connection is held while the client takes a batch.
+   * `read` gets the batch's query (nothing selected that it needs) and says where the next
+   * batch starts, if there is one.
+   */
+  private async *exportBatches<T>(
+    filters: CaseFilters,
+    viewer: CaseViewer,
+    isolation: IsolationLevel,
+    read: (query: SelectQueryBuilder<Case>) => Promise<{ batch: T; next?: ExportKey }>,
+  ): AsyncGenerator<T> {
     const tenantId = this.tenant.tenantId;
-    let after: { createdAt: string; id: string } | undefined;
-    for (;;) {
-      const batch = await this.tenant.run(tenantId, () =>
+    let after: ExportKey | undefined;
+    do {
+      const { batch, next }: { batch: T; next?: ExportKey } = await this.tenant.run(tenantId, () =>
         this.transaction.run(() => {
           const query = applyCaseFilters(this.visibleRows(viewer, { datesAsText: true }), filters)
             .orderBy(`${A}.createdAt`, 'DESC')
@@ -271,20 +307,15 @@ export class CasesService {
           if (after) {
             query.andWhere(
               `(${A}.createdAt, ${A}.id) < (CAST(:afterCreatedAt AS timestamptz), CAST(:afterId AS uuid))`,
-              {
-                afterCreatedAt: after.createdAt,
-                afterId: after.id,
-              },
+              { afterCreatedAt: after.createdAt, afterId: after.id },
             );
           }
-          return query.getRawMany<CaseRow<string>>();
-        }),
+          return read(query);
+        }, isolation),
       );
-      for (const row of batch) yield caseRowResponse(row);
-      if (batch.length < EXPORT_BATCH) return;
-      const last = batch[batch.length - 1];
-      after = { createdAt: last.createdAt, id: last.id };
-    }
+      yield batch;
+      after = next;
+    } while (after);
   }
 
   /** A reassignment as the timeline keeps it: each side's user id and name, as they were then. */
