@@ -89,8 +89,9 @@ export class CasesService {
   }
 
   async list(query: ListCasesQuery, viewer: CaseViewer): Promise<Page<CaseResponse>> {
-    const rows = applyCaseFilters(this.visibleRows(viewer), query);
-    const page = await paginate(rows, query, caseSortSpec(!!query.search), rawRows<Case, CaseRow>());
+    // Timestamps as ISO-8601 text from PostgreSQL: no `Date` parsed and reformatted per cell.
+    const rows = applyCaseFilters(this.visibleRows(viewer, { datesAsText: true }), query);
+    const page = await paginate(rows, query, caseSortSpec(!!query.search), rawRows<Case, CaseRow<string>>());
     return { items: page.items.map(caseRowResponse), pagination: page.pagination };
   }
 
