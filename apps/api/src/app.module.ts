@@ -1,10 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { AuthModule } from '@wardline/auth';
 import {
   type AppConfig,
   DatabaseErrorFilter,
-  ETagInterceptor,
   HttpExceptionFilter,
   Metrics,
   UnknownErrorFilter,
@@ -66,10 +65,8 @@ export class AppModule {
       providers: [
         Metrics,
         IdempotencyStore,
-        // Global interceptors run in the order they are found; this module's come before
-        // TenancyModule's (inside CoreModule), so idempotency wraps the tenant transaction.
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
+        // Given to the routes it applies to by `createApp` (bootstrap/route-interceptors.ts).
+        IdempotencyInterceptor,
         // Nest tries the last-registered filter first: the catch-all goes first.
         { provide: APP_FILTER, useClass: UnknownErrorFilter },
         { provide: APP_FILTER, useClass: DatabaseErrorFilter },

@@ -6,7 +6,7 @@ import { ChangesModule } from '@wardline/changes';
 import { AppConfig } from '@wardline/common';
 import { appDataSourceOptions, DATABASE_ENDPOINT, type DatabaseEndpoint, dataSourceOptions } from '@wardline/database';
 import { TenancyModule } from '@wardline/tenancy';
-import { ClsModule } from 'nestjs-cls';
+import { ClsService, ClsServiceManager } from 'nestjs-cls';
 
 export interface CoreOptions {
   config: AppConfig;
@@ -29,7 +29,6 @@ export class CoreModule {
       module: CoreModule,
       global: true,
       imports: [
-        ClsModule.forRoot({ global: true, middleware: { mount: true } }),
         TypeOrmModule.forRoot(connectAs === 'app' ? appDataSourceOptions(url) : dataSourceOptions(url, poolSize)),
         TenancyModule,
         ChangesModule,
@@ -39,8 +38,12 @@ export class CoreModule {
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: DATABASE_ENDPOINT, useValue: endpoint },
+        // The request context's store (AsyncLocalStorage). Not `ClsModule.forRoot()`: that
+        // mounts a guard and an interceptor on every route even when they do nothing. The API
+        // enters a context per request itself (apps/api/src/bootstrap/request-context.ts).
+        { provide: ClsService, useValue: ClsServiceManager.getClsService() },
       ],
-      exports: [AppConfig, DATABASE_ENDPOINT],
+      exports: [AppConfig, DATABASE_ENDPOINT, ClsService],
     };
   }
 }

@@ -1,11 +1,9 @@
 import { type DynamicModule, Global, Inject, Module, type Provider } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { TenantOwned } from '@wardline/database';
 import { ActorContext } from './actor-context';
 import { TenantContext } from './tenant-context';
 import { TenantRepository } from './tenant-repository';
 import { TenantTransaction } from './tenant-transaction';
-import { TenantTransactionInterceptor } from './tenant-transaction.interceptor';
 
 type TenantEntityClass = new () => TenantOwned;
 
@@ -16,12 +14,7 @@ export const InjectTenantRepository = (entity: TenantEntityClass) => Inject(repo
 
 @Global()
 @Module({
-  providers: [
-    TenantContext,
-    ActorContext,
-    TenantTransaction,
-    { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
-  ],
+  providers: [TenantContext, ActorContext, TenantTransaction],
   exports: [TenantContext, ActorContext, TenantTransaction],
 })
 export class TenancyModule {}

@@ -1,23 +1,39 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { RequestMethod } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { LastUsedRecorder } from '@wardline/auth';
-import { allowStreamedExports, type AppConfig, createValidationPipe, Metrics, useCursorSecret } from '@wardline/common';
+import {
+  allowStreamedExports,
+  type AppConfig,
+  createValidationPipe,
+  Metrics,
+  sendVersionsAsETags,
+  useCursorSecret,
+} from '@wardline/common';
 import type { DatabaseEndpoint } from '@wardline/database';
-import { PinoLogger } from 'nestjs-pino';
+import { TenantContext, TenantTransaction, TenantTransactionInterceptor } from '@wardline/tenancy';
+import { ClsService } from 'nestjs-cls';
+import { PARAMS_PROVIDER_TOKEN, type Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { countRequests } from '../observability/http-metrics';
+import { logRequests } from '../observability/logging';
 import { mountMetricsRoute, startMetricsServer } from '../observability/metrics-endpoint';
 import { countPoolUsage } from '../observability/pool-metrics';
 import { QuietStartupLogger } from '../observability/quiet-startup-logger';
+import { RequestPinoLogger } from '../observability/request-logger';
 import { tagRoutes } from '../observability/request-route';
 import { mountDashboardHttp } from '../modules/admin/dashboard-http';
 import { cursorSecretFor } from './cursor-secret';
 import { answerClientError, answerFrameworkError } from './edge-errors';
 import { acceptJsonBodiesOnly } from './json-only';
 import { mountOpenApi } from './openapi';
+import { runRequestsInContext } from './request-context';
 import { requestIdOf } from './request-id';
+import { interceptRoutes } from './route-interceptors';
 import { SECURITY_HEADERS, sendSecurityHeaders } from './security-headers';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -49,19 +65,25 @@ export async function createApp(
     // A hop count, not `true`: a client cannot pick its own IP by sending X-Forwarded-For.
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
     routerOptions: { ignoreTrailingSlash: true },
+    // No Nest middleware: the request context and the request log are Fastify hooks.
+    skipMiddie: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, endpoint, options.logDestination),
     adapter,
     { bufferLogs: true },
   );
-  app.useLogger(new QuietStartupLogger(await app.resolve(PinoLogger), {}));
+  const logger = new RequestPinoLogger(app.get<Params>(PARAMS_PROVIDER_TOKEN));
+  app.useLogger(new QuietStartupLogger(logger, {}));
   app.useGlobalPipes(createValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
+  runRequestsInContext(fastify, app.get(ClsService));
+  logRequests(fastify, logger.logger, config);
   sendSecurityHeaders(fastify, SECURITY_HEADERS);
   tagRoutes(fastify);
   allowStreamedExports(fastify);
+  sendVersionsAsETags(fastify);
   acceptJsonBodiesOnly(fastify);
 
   const metrics = app.get(Metrics);
@@ -75,6 +97,23 @@ export async function createApp(
 
   mountDashboardHttp(fastify);
   mountOpenApi(app);
+  interceptRequests(app);
   await app.init();
   return app;
+}
+
+/**
+ * Idempotency wraps the tenant transaction (its claim commits on its own, the answer is kept
+ * only once the work is committed). Neither can apply where no guard binds a tenant; POSTs
+ * alone are idempotent.
+ */
+function interceptRequests(app: NestFastifyApplication): void {
+  const idempotency = app.get(IdempotencyInterceptor);
+  const reflector = app.get(Reflector);
+  const tenant = app.get(TenantContext);
+  const transaction = app.get(TenantTransaction);
+  interceptRoutes(app, ({ method, handler, mayBindTenant }) => [
+    mayBindTenant && method === RequestMethod.POST ? idempotency : undefined,
+    mayBindTenant ? TenantTransactionInterceptor.forRoute(handler, reflector, tenant, transaction) : undefined,
+  ]);
 }

@@ -169,7 +169,7 @@ function schemaOf(response: ResponseObject): unknown {
 
 /**
  * A read or write of one versioned resource (a resource with an id, or the council's settings):
- * the ETag interceptor sends its version as `ETag`.
+ * its version is sent as `ETag` (`sendVersionsAsETags`).
  */
 function carriesETag(operation: OperationObject, response: ResponseObject, schemas: Schemas): boolean {
   if (!/^(get|create|update|rotate)[A-Z]/.test(operation.operationId ?? '')) return false;

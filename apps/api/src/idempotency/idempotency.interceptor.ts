@@ -2,7 +2,7 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { PrincipalContext } from '@wardline/auth';
-import { ApiError } from '@wardline/common';
+import { ApiError, etagOf, Versioned } from '@wardline/common';
 import { TenantContext } from '@wardline/tenancy';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
@@ -61,13 +61,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await this.store.release(apiKeyId, key).catch(() => undefined);
       throw error;
     }
-    const headers = Object.fromEntries(
+    const headers: Record<string, string> = Object.fromEntries(
       REPLAYED_HEADERS.flatMap((name) => {
         const value = reply.getHeader(name);
         return value === undefined ? [] : [[name, String(value)]];
       }),
     );
-    await this.store.complete(apiKeyId, key, status, body, headers);
+    // A versioned answer gets its ETag as it is sent (`sendVersionsAsETags`): a replay repeats both.
+    if (body instanceof Versioned) headers.etag = etagOf(body.version);
+    await this.store.complete(apiKeyId, key, status, body instanceof Versioned ? body.body : body, headers);
     return body;
   }
 }

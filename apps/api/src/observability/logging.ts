@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { logFieldsOf, redactApiKeys } from '@wardline/auth';
-import { RequestMethod } from '@nestjs/common';
 import type { AppConfig } from '@wardline/common';
+import type { FastifyInstance } from 'fastify';
 import type { Params } from 'nestjs-pino';
-import { type DestinationStream, levels } from 'pino';
+import { type DestinationStream, levels, type Logger } from 'pino';
 import { routeOf } from './request-route';
 
 /** Fields that must never reach a log line, wherever an object carrying them is logged. */
@@ -30,14 +30,13 @@ const REDACT_PATHS = SECRET_FIELDS.flatMap((field) => {
 const pathOnly = (url: string | undefined) => (url ?? '').split('?')[0];
 
 /**
- * One line per request at info (request id, tenant, key prefix, route, status, duration);
- * no headers, query strings or bodies; any key-shaped text is cut to its prefix before the
- * line is written. Human-readable on a terminal, JSON otherwise.
+ * The application's pino logger: keys and personal details redacted, any key-shaped text cut
+ * to its prefix before a line is written. Human-readable on a terminal, JSON otherwise.
+ * nestjs-pino builds it (and Nest logs through it); it mounts no middleware — requests are
+ * logged by `logRequests`.
  */
 export function loggingParams(config: AppConfig, destination?: DestinationStream): Params {
   const pretty = !destination && process.stdout.isTTY;
-  // Request lines are written at info; above it nothing is set up for them on each request.
-  const requestLines = levels.values[config.logLevel] <= levels.values.info;
   const options = {
     level: config.logLevel,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
@@ -53,23 +52,43 @@ export function loggingParams(config: AppConfig, destination?: DestinationStream
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    // Called when the request starts and again when it ends; only the end knows the caller.
-    // At the start it gives nothing (not `{}`), so pino-http makes no second child logger.
-    customProps: (req: IncomingMessage, res: ServerResponse) =>
-      res.headersSent ? { route: routeOf(req), ...logFieldsOf(req) } : (undefined as unknown as object),
-    customSuccessMessage: (req: IncomingMessage, res: ServerResponse, ms: number) =>
-      `${req.method} ${routeOf(req)} ${res.statusCode} ${Math.round(ms)}ms`,
-    customErrorMessage: (req: IncomingMessage, res: ServerResponse) =>
-      `${req.method} ${routeOf(req)} ${res.statusCode}`,
-    // Probes are not logged. Runs as the request starts, before routing: read the URL itself.
-    autoLogging: requestLines && {
-      ignore: (req: IncomingMessage & { originalUrl?: string }) =>
-        (req.originalUrl ?? req.url ?? '').startsWith('/health/'),
-    },
+    autoLogging: false,
   };
-  return {
-    pinoHttp: destination ? [options, destination] : options,
-    // nestjs-pino's default route pattern matches nothing under Nest 12 on Fastify.
-    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-  };
+  return { pinoHttp: destination ? [options, destination] : options, forRoutes: [] };
+}
+
+const STARTED = Symbol('wardline.requestStarted');
+type Timed = ServerResponse & { [STARTED]: number };
+
+/**
+ * One line per request at info, when it is answered (or the client goes away): request id,
+ * route pattern, tenant and key prefix, status, duration; no headers, query strings or
+ * bodies. Probes are not logged. Above info nothing is done per request.
+ */
+export function logRequests(fastify: FastifyInstance, logger: Logger, config: AppConfig): void {
+  if (levels.values[config.logLevel] > levels.values.info) return;
+
+  function writeRequestLine(this: ServerResponse): void {
+    const req = this.req as IncomingMessage;
+    const route = routeOf(req);
+    const status = this.statusCode;
+    const responseTime = Date.now() - (this as Timed)[STARTED];
+    const fields = { req, route, ...logFieldsOf(req), res: this, responseTime };
+    if (status >= 500) {
+      logger.info(
+        { ...fields, err: new Error(`failed with status code ${status}`) },
+        `${req.method} ${route} ${status}`,
+      );
+    } else {
+      logger.info(fields, `${req.method} ${route} ${status} ${Math.round(responseTime)}ms`);
+    }
+  }
+
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (!request.url.startsWith('/health/')) {
+      (reply.raw as Timed)[STARTED] = Date.now();
+      reply.raw.once('close', writeRequestLine);
+    }
+    done();
+  });
 }

@@ -1,15 +1,8 @@
-import {
-  type CallHandler,
-  createParamDecorator,
-  type ExecutionContext,
-  Injectable,
-  type NestInterceptor,
-} from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { map, type Observable } from 'rxjs';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { etagOf, parseIfMatch } from './etag';
 
-/** A single resource and its version: the ETag interceptor sends the body with `ETag: W/"<version>"`. */
+/** A single resource and its version: it is sent as the body with `ETag: W/"<version>"` (`sendVersionsAsETags`). */
 export class Versioned<T> {
   constructor(
     readonly body: T,
@@ -19,18 +12,17 @@ export class Versioned<T> {
 
 export const versioned = <T>(body: T, version: number): Versioned<T> => new Versioned(body, version);
 
-/** Unwraps a `Versioned` result into its body and the `ETag` header, on every route at once. */
-@Injectable()
-export class ETagInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(
-      map((result: unknown) => {
-        if (!(result instanceof Versioned)) return result;
-        void context.switchToHttp().getResponse<FastifyReply>().header('ETag', etagOf(result.version));
-        return result.body as unknown;
-      }),
-    );
-  }
+/**
+ * A route that returns a `Versioned` answers with its body and `ETag: W/"<version>"`. Done as the
+ * answer is serialised, on every route at once, rather than by an interceptor that every
+ * request would pass through.
+ */
+export function sendVersionsAsETags(fastify: FastifyInstance): void {
+  fastify.addHook('preSerialization', (_request, reply, payload, done) => {
+    if (!(payload instanceof Versioned)) return done(null, payload);
+    void reply.header('ETag', etagOf(payload.version));
+    done(null, payload.body);
+  });
 }
 
 /** `@IfMatch() expectedVersion: number | undefined`: the version an `If-Match` header asks for (400 if malformed). */

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ApiError } from '../errors/api-error';
 
 export type CursorValue = string | number | null;
@@ -9,14 +9,15 @@ export interface CursorPayload {
   values: CursorValue[];
 }
 
-let cursorKey: Buffer = randomBytes(32);
+// A KeyObject, made once: given a Buffer, every HMAC would make one of its own.
+let cursorKey: KeyObject = createSecretKey(randomBytes(32));
 
 /**
  * Sets the server secret cursors are signed with (at start-up). Until then a random one
  * is used, so cursors are never forgeable, only not valid across processes.
  */
 export function useCursorSecret(secret: string): void {
-  cursorKey = Buffer.from(secret, 'utf8');
+  cursorKey = createSecretKey(Buffer.from(secret, 'utf8'));
 }
 
 /** An HMAC under the server secret, so a client can neither edit nor mint a cursor. */

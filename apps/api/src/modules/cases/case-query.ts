@@ -79,27 +79,25 @@ export function countableCaseFilter(filters: CaseFilters): CountableCaseFilter |
   return counted;
 }
 
-const iso = (date: Date) => date.toISOString();
-
 /** The same key as the `reference_sort` column: the trailing number zero-padded to 12. */
 const referenceSortOf = (reference: string) => reference.replace(/[0-9]+$/, (digits) => digits.padStart(12, '0'));
 
 /** Sortable fields; `relevance` (the default) exists only while searching. */
-export function caseSortSpec(searching: boolean): SortSpec<CaseRow> {
+export function caseSortSpec(searching: boolean): SortSpec<CaseRow<string>> {
   const a = CASE_ALIAS;
   return {
     fields: {
-      createdAt: { expression: `${a}.createdAt`, type: 'timestamp', value: (row) => iso(row.createdAt) },
-      updatedAt: { expression: `${a}.updatedAt`, type: 'timestamp', value: (row) => iso(row.updatedAt) },
+      createdAt: { expression: `${a}.createdAt`, type: 'timestamp', value: (row) => row.createdAt },
+      updatedAt: { expression: `${a}.updatedAt`, type: 'timestamp', value: (row) => row.updatedAt },
       reference: { expression: `${a}.referenceSort`, type: 'text', value: (row) => referenceSortOf(row.reference) },
       priority: { expression: `${a}.priorityRank`, type: 'integer', value: (row) => row.priorityRank },
-      dueAt: { expression: `${a}.dueAt`, type: 'timestamp', value: (row) => iso(row.dueAt) },
+      dueAt: { expression: `${a}.dueAt`, type: 'timestamp', value: (row) => row.dueAt },
       ...(searching
         ? {
             relevance: {
               expression: RANK,
               type: 'number' as const,
-              value: (_row: CaseRow, raw) => raw[RANK_COLUMN] as number,
+              value: (_row: CaseRow<string>, raw) => raw[RANK_COLUMN] as number,
               computedPerRow: true,
             },
           }

@@ -10,7 +10,7 @@ import type { CaseResponse } from './case.response';
 type Refs = 'ward' | 'category' | 'assignee';
 type Dates = 'dueAt' | 'firstResponseAt' | 'resolvedAt' | 'closedAt' | 'createdAt' | 'updatedAt';
 
-/** `Date` as `pg` parses a timestamp, or `string` when selected as ISO-8601 text (exports). */
+/** `Date` as `pg` parses a timestamp, or `string` when selected as ISO-8601 text (lists, exports). */
 export type CaseRow<D extends Date | string = Date> = Omit<CaseResponse, Refs | Dates> & {
   priorityRank: number;
   wardId: string | null;
@@ -72,7 +72,7 @@ export const caseRowColumns = (alias: string): Record<keyof CaseRow, string> => 
 
 /**
  * Joins ward, category and assignee and selects exactly a `CaseRow` (read it with `getRawMany`).
- * With `datesAsText`, timestamps come as ISO-8601 text (`CaseRow<string>`): an export of a
+ * With `datesAsText`, timestamps come as ISO-8601 text (`CaseRow<string>`): a list or an export of a
  * million cases then parses and reformats no `Date`s.
  */
 export function selectCaseRows(

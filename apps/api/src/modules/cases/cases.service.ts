@@ -98,10 +98,15 @@ export class CasesService {
   }
 
   async list(query: ListCasesQuery, viewer: CaseViewer): Promise<Page<CaseResponse>> {
-    const rows = applyCaseFilters(this.visibleRows(viewer), query);
+    // Timestamps as ISO-8601 text from PostgreSQL: no `Date` parsed and reformatted per cell.
+    const rows = applyCaseFilters(this.visibleRows(viewer, { datesAsText: true }), query);
     const counted = countableCaseFilter(query);
-    const page = await paginate(rows, query, caseSortSpec(!!query.search), rawRows<Case, CaseRow>(), async () =>
-      counted ? this.counts.total(counted, viewer) : null,
+    const page = await paginate(
+      rows,
+      query,
+      caseSortSpec(!!query.search),
+      rawRows<Case, CaseRow<string>>(),
+      async () => (counted ? this.counts.total(counted, viewer) : null),
     );
     return { items: page.items.map(caseRowResponse), pagination: page.pagination };
   }

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnyApiKey, CurrentPrincipal, effectiveScopes, type Principal } from '@wardline/auth';
+import { WithoutRequestTransaction } from '@wardline/tenancy';
 import { MeResponse } from './me.response';
 
 @ApiTags('Me')
@@ -8,6 +9,8 @@ import { MeResponse } from './me.response';
 export class MeController {
   @Get()
   @AnyApiKey()
+  // Answers from the verified key alone: no query, so no transaction around it.
+  @WithoutRequestTransaction()
   @ApiOperation({ summary: 'What this key is and what it can do' })
   @ApiOkResponse({ type: MeResponse })
   me(@CurrentPrincipal() { tenant, key, owner }: Principal): MeResponse {
