@@ -2,7 +2,8 @@
  * The V8 heap settings of the API process, in one place for every way it starts (`npm start`,
  * the image, deploy/, the bench: all run `dist/apps/api/src/main.js`). Measured in
  * bench/notes/memory.md: with V8's defaults the API held ~505 MiB after the bench's export and
- * mixed load, with these ~240 MiB; `/api/me` costs the same CPU, the export ~25 % more (GC).
+ * mixed load, with these ~240–255 MiB; `/api/me` costs the same CPU, the export ~25 % and the
+ * mixed load ~12–19 % more (GC).
  */
 export const API_NODE_FLAGS: Readonly<Record<string, string>> = {
   // The young generation. Node 24 on 64-bit grows each of its two halves to 64 MiB under load and
