@@ -17,14 +17,13 @@ const PORT = BENCH_PORT_BASE + 20;
 
 async function main(): Promise<void> {
   const runs = Number(process.argv[2] ?? 3);
-  const apiMain = process.env.BENCH_API_MAIN ?? API_MAIN;
   const state = await readBenchState();
   if (!state) throw new Error('No seeded bench dataset: run `npm run bench:seed` first');
   const endpoint = await openBenchDatabase();
   const results: { rate: number; sampled: number; hwm: number; cpu: number; postgresCpu: number }[] = [];
   try {
     for (let run = 1; run <= runs; run += 1) {
-      const api = await startProcess(apiMain, PORT, '/health/ready', benchApiEnv(endpoint));
+      const api = await startProcess(API_MAIN, PORT, '/health/ready', benchApiEnv(endpoint));
       const pid = api.child.pid as number;
       try {
         const cpuBefore = processCpuSeconds(pid);

@@ -12,7 +12,8 @@ export const BENCH_PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 38_100);
 export const BENCH_CURSOR_SECRET = 'bench-cursor-secret-not-for-production-use';
 const NO_LIMIT = '1000000';
 export const ROOT = join(__dirname, '..', '..', '..');
-export const API_MAIN = join(ROOT, 'dist/apps/api/src/main.js');
+/** The API the bench starts: this checkout's build, or `BENCH_API_MAIN` (e.g. a copy of `dist/` from before a change). */
+export const API_MAIN = process.env.BENCH_API_MAIN ?? join(ROOT, 'dist/apps/api/src/main.js');
 export const BENCH_DIST = join(ROOT, 'dist/bench');
 const MIB = 1024 * 1024;
 

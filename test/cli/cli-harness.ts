@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { registerKeysIn } from '../support/leak-registry';
@@ -7,10 +7,48 @@ import { appendToRunLog } from '../support/run-log';
 /** Running the built operator CLI from the e2e suites. */
 export const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js');
+export const API_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 
 /** Builds the CLI when its sources changed (as `npm run cli` does); for a `beforeAll`. */
 export const ensureCliBuilt = (): void =>
   void execFileSync(process.execPath, [join(ROOT, 'scripts', 'ensure-built.js')], { cwd: ROOT, stdio: 'inherit' });
+
+/** Builds the API when its sources changed; for a `beforeAll` of suites that start it as a process. */
+export const ensureApiBuilt = (): void =>
+  void execFileSync(process.execPath, [join(ROOT, 'scripts', 'ensure-built.js'), '--app', 'api'], { cwd: ROOT });
+
+/** The built API (`node main.js`) on DATABASE_URL with its own data dir, once it listens. */
+export const startBuiltApi = (dataDir: string, env: NodeJS.ProcessEnv = {}) =>
+  new Promise<ChildProcess>((resolve, reject) => {
+    const child = spawn(process.execPath, [API_MAIN], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl(),
+        WARDLINE_DATA_DIR: dataDir,
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Wardline is running')) resolve(child);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.once('exit', (code) => reject(new Error(`the API exited ${code} before it ran: ${output}`)));
+  });
+
+/** SIGTERM to a process started here, and its exit, unless it has already exited. */
+export async function stopProcess(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
 
 export interface Run {
   status: number | null;

@@ -1,10 +1,10 @@
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { type EmbeddedDatabase, recordApiProcess, startEmbeddedPostgres } from '@wardline/database';
-import { cli, databaseUrl, ensureCliBuilt, fails, ROOT, type Run } from './cli-harness';
+import { cli, ensureApiBuilt, ensureCliBuilt, fails, startBuiltApi, stopProcess, type Run } from './cli-harness';
 
 // Each test starts a PostgreSQL cluster or the API (initdb and migrations: seconds each).
 jest.setTimeout(180_000);
@@ -12,7 +12,6 @@ jest.setTimeout(180_000);
 const WITHOUT_DATABASE_URL = { DATABASE_URL: '' };
 const USING =
   /^Using the embedded PostgreSQL with its data in (\S+), (.+) \(set DATABASE_URL to use another database\)\n$/;
-const API_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 
 /** `migrate --json` that must succeed: one JSON object on stdout, whatever goes to stderr. */
 function expectMigrated(run: Run): void {
@@ -28,30 +27,6 @@ function usingMessage(run: Run): { databaseDir: string; whose: string } {
   return { databaseDir, whose };
 }
 
-/** The built API on DATABASE_URL with its own data dir, once it listens. */
-const startApi = (dataDir: string) =>
-  new Promise<ChildProcess>((resolve, reject) => {
-    const child = spawn(process.execPath, [API_MAIN], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl(),
-        WARDLINE_DATA_DIR: dataDir,
-        PORT: '0',
-        LOG_LEVEL: 'silent',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Wardline is running')) resolve(child);
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.once('exit', (code) => reject(new Error(`the API exited ${code} before it ran: ${output}`)));
-  });
-
 describe('which database the operator CLI uses', () => {
   let dataDir: string;
   /** Cluster folders outside dataDir (as root they move where the postgres user can reach them). */
@@ -59,7 +34,7 @@ describe('which database the operator CLI uses', () => {
 
   beforeAll(() => {
     ensureCliBuilt();
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'ensure-built.js'), '--app', 'api'], { cwd: ROOT });
+    ensureApiBuilt();
   }, 300_000);
 
   beforeEach(async () => {
@@ -131,16 +106,12 @@ describe('which database the operator CLI uses', () => {
     let api: ChildProcess | undefined;
 
     afterEach(async () => {
-      if (api && api.exitCode === null) {
-        const exited = new Promise((resolve) => api?.once('exit', resolve));
-        api.kill('SIGTERM');
-        await exited;
-      }
+      await stopProcess(api);
       api = undefined;
     });
 
     it('the CLI without DATABASE_URL refuses in one sentence, exit 2, and creates no cluster', async () => {
-      api = await startApi(dataDir);
+      api = await startBuiltApi(dataDir);
       const record = await readFile(join(dataDir, 'api-process.json'), 'utf8');
       expect(JSON.parse(record)).toEqual({ pid: api.pid, embeddedDatabase: false });
       expect(record).not.toContain('postgres');
@@ -166,7 +137,7 @@ describe('which database the operator CLI uses', () => {
     it('the API still starts when it cannot write its record (a read-only data dir)', async () => {
       const notAFolder = join(dataDir, 'file');
       await writeFile(notAFolder, '');
-      api = await startApi(join(notAFolder, 'data'));
+      api = await startBuiltApi(join(notAFolder, 'data'));
       expect(await readdir(dataDir)).toEqual(['file']);
     });
   });

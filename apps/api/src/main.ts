@@ -1,3 +1,4 @@
+import './bootstrap/with-node-flags';
 import 'reflect-metadata';
 import { configOrExit } from '@wardline/common';
 import { Logger } from '@nestjs/common';
