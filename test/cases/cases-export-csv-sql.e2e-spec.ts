@@ -52,6 +52,9 @@ async function copied(client: Client, values: (string | null)[], type: CsvSql['t
 const encoded = (values: (string | number | boolean | null)[]) =>
   values.map((value) => `${csvField(value)},end\n`).join('');
 
+/** Timers that keep this process alive. */
+const activeTimers = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+
 describe('CSV written by PostgreSQL (COPY … FORMAT csv) is csvField’s, byte for byte', () => {
   let client: Client;
 
@@ -96,5 +99,17 @@ describe('CSV written by PostgreSQL (COPY … FORMAT csv) is csvField’s, byte 
     expect(got).toBe(encoded(values));
     await expect(copyCsvOut(client, 'SELECT $1::text', [null])).rejects.toThrow(/cannot be inlined/);
     await expect(copyCsvOut(client, 'SELECT $$x$$', [])).rejects.toThrow(/no \$ other than/);
+  });
+
+  it('leaves no client-side read timeout armed after the COPY (it kept the process alive and fired on the finished stream)', async () => {
+    const timed = new Client({ connectionString: process.env.DATABASE_URL, query_timeout: 60_000 });
+    await timed.connect();
+    try {
+      const before = activeTimers();
+      expect(Buffer.concat(await copyCsvOut(timed, 'SELECT 1', [])).toString('utf8')).toBe('1\n');
+      expect(activeTimers()).toBe(before);
+    } finally {
+      await timed.end();
+    }
   });
 });

@@ -28,6 +28,13 @@ export function inlineParameters(client: ClientBase, query: string, parameters: 
 export async function copyCsvOut(client: ClientBase, query: string, parameters: readonly unknown[]): Promise<Buffer[]> {
   const copy = client.query(copyTo(`COPY (${inlineParameters(client, query, parameters)}) TO STDOUT (FORMAT csv)`));
   const chunks: Buffer[] = [];
-  for await (const chunk of copy) chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of copy) chunks.push(chunk as Buffer);
+  } finally {
+    // `pg` arms its client-side `query_timeout` for every query and disarms it only through the
+    // query's callback, which a COPY stream never calls: left armed, it fires after the COPY has
+    // ended, reports a read timeout on the finished stream and keeps the process alive meanwhile.
+    (copy as unknown as { callback?: () => void }).callback?.();
+  }
   return chunks;
 }
