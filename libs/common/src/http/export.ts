@@ -80,6 +80,9 @@ export interface ExportColumn<R> {
   sql?: CsvSql;
 }
 
+/** A column of an export that PostgreSQL writes: its SQL is required. */
+export type CopiedExportColumn<R> = ExportColumn<R> & { sql: CsvSql };
+
 /**
  * How long a streamed export may run in all. The request deadline (Fastify's `handlerTimeout`)
  * would otherwise cut a large export off mid-file; every batch is still bound by the

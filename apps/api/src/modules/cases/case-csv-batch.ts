@@ -14,10 +14,9 @@ export interface ExportKey {
 const A = CASE_ALIAS;
 const valueAlias = (index: number) => `csv_${index}`;
 /** Each column's CSV value over the batch's selected values (`csvCopyValueSql`). */
-const COPY_VALUES = CASE_EXPORT_COLUMNS.map((column, index) => {
-  if (!column.sql) throw new Error(`Case export column ${column.header} has no SQL`);
-  return csvCopyValueSql(`batch."${valueAlias(index)}"`, column.sql.type);
-}).join(', ');
+const COPY_VALUES = CASE_EXPORT_COLUMNS.map((column, index) =>
+  csvCopyValueSql(`batch."${valueAlias(index)}"`, column.sql.type),
+).join(', ');
 
 /**
  * One keyset batch of the export as CSV records (`CASE_EXPORT_COLUMNS`) made by PostgreSQL's
@@ -48,7 +47,7 @@ export async function readCsvBatch(
     });
   }
   query.select(`${A}.created_at`, 'sortAt').addSelect(`${A}.id`, 'sortId');
-  CASE_EXPORT_COLUMNS.forEach((column, index) => query.addSelect(column.sql?.expression ?? 'NULL', valueAlias(index)));
+  CASE_EXPORT_COLUMNS.forEach((column, index) => query.addSelect(column.sql.expression, valueAlias(index)));
   const [values, parameters] = query.getQueryAndParameters();
   // The LIMIT inside keeps each value computed once, not once per mention in COPY_VALUES.
   const batch = await copyCsvOut(

@@ -1,4 +1,4 @@
-import type { CsvSql, ExportColumn } from '@wardline/common';
+import type { CopiedExportColumn, CsvSql } from '@wardline/common';
 import { CASE_ALIAS } from './case-query';
 import { caseRowColumns, isoTextOf } from './case-rows';
 import type { CaseResponse } from './case.response';
@@ -9,7 +9,7 @@ const text = (sql: string): CsvSql => ({ expression: `(${sql})::text`, type: 'st
 const list = (sql: string): CsvSql => ({ expression: `array_to_string(${sql}, '; ', '')`, type: 'string' });
 const date = (sql: string): CsvSql => ({ expression: isoTextOf(sql), type: 'string' });
 
-export const CASE_EXPORT_COLUMNS: ExportColumn<CaseResponse>[] = [
+export const CASE_EXPORT_COLUMNS: CopiedExportColumn<CaseResponse>[] = [
   { header: 'id', value: (row) => row.id, sql: text(column.id) },
   { header: 'reference', value: (row) => row.reference, sql: text(column.reference) },
   { header: 'internalRef', value: (row) => row.internalRef, sql: text(column.internalRef) },
